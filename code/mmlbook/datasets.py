@@ -1,0 +1,212 @@
+"""Data sets used in the book: small ones embedded here, MNIST fetched on demand.
+
+Small data lives in this file with its source, so a chapter never needs the
+network for it. MNIST is too big to commit, so :func:`load_mnist` reads the
+official files from :func:`data_dir`, downloading and MD5-checking them first.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import os
+import tempfile
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import platformdirs
+
+__all__ = ["Heights", "heights_histogram", "data_dir", "load_mnist"]
+
+# --- Heights -----------------------------------------------------------------
+
+# Copied as printed in the two Coursera exercises named in the source below:
+# relative frequencies per 2.5 cm bin, left edges 160-200 cm. They sum to
+# 0.995, not 1, so `density` renormalises them.
+_HEIGHTS_SOURCE = (
+    "Imperial College London (Coursera), 'Mathematics for Machine Learning: Linear Algebra' "
+    "week 1 (exploring parameter space) and 'Mathematics for Machine Learning: Multivariate "
+    "Calculus' week 6 (fitting the distribution of height data)"
+)
+_HEIGHTS_WIDTH = 2.5
+_HEIGHTS_FREQUENCIES = (0.031, 0.013, 0.023, 0.064, 0.065, 0.126, 0.132, 0.127, 0.113,
+                        0.091, 0.105, 0.050, 0.018, 0.018, 0.018, 0.001, 0.0)
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: == on arrays is elementwise, not a bool
+class Heights:
+    """A histogram of people's heights: bin edges, centres, frequencies and density."""
+
+    left_edges: np.ndarray   # cm
+    width: float             # cm
+    centres: np.ndarray      # cm
+    frequencies: np.ndarray  # relative frequencies as printed in the source
+    density: np.ndarray      # per cm; sum(density) * width == 1
+    source: str
+
+
+def heights_histogram() -> Heights:
+    """Return the heights histogram (17 bins of 2.5 cm from 160 cm).
+
+    Every call builds new arrays, so changing them cannot change later calls.
+
+    Examples
+    --------
+    >>> h = heights_histogram()
+    >>> h.centres[:3]
+    array([161.25, 163.75, 166.25])
+    >>> float(round(h.density.sum() * h.width, 12))
+    1.0
+    """
+    frequencies = np.array(_HEIGHTS_FREQUENCIES)
+    left_edges = 160.0 + _HEIGHTS_WIDTH * np.arange(frequencies.size)
+    return Heights(
+        left_edges=left_edges,
+        width=_HEIGHTS_WIDTH,
+        centres=left_edges + _HEIGHTS_WIDTH / 2,
+        frequencies=frequencies,
+        density=frequencies / (frequencies.sum() * _HEIGHTS_WIDTH),
+        source=_HEIGHTS_SOURCE,
+    )
+
+
+# --- MNIST -------------------------------------------------------------------
+
+# yann.lecun.com, the original home, is often down or rate-limited; these two
+# mirrors serve byte-identical files, which the MD5 check below confirms.
+_MIRRORS = (
+    "https://ossci-datasets.s3.amazonaws.com/mnist/",
+    "https://storage.googleapis.com/cvdf-datasets/mnist/",
+)
+_TIMEOUT = 30  # seconds per request: fail over to the next mirror rather than hang
+_IMAGES, _LABELS = 2051, 2049  # IDX magic numbers: unsigned bytes, 3 and 1 dimensions
+_FILES = {  # split -> ((file name, md5, magic) for images, same for labels)
+    "test": (("t10k-images-idx3-ubyte.gz", "9fb629c4189551a2d022fa330f9573f3", _IMAGES),
+             ("t10k-labels-idx1-ubyte.gz", "ec29112dd5afa0611ce80d1b7f02629c", _LABELS)),
+    "train": (("train-images-idx3-ubyte.gz", "f68b3c2dcbeaaa9fbdd348bbdeb94873", _IMAGES),
+              ("train-labels-idx1-ubyte.gz", "d53e105ee54ea40749a09fcbcd1e9432", _LABELS)),
+}
+
+
+def data_dir() -> Path:
+    """Return the directory where data files are looked for and downloaded to.
+
+    This is ``$MMLBOOK_DATA`` if that variable is set (point it at a folder
+    holding the files on a machine without network), else a per-user cache
+    directory such as ``~/.cache/mmlbook`` on Linux.
+
+    Examples
+    --------
+    >>> isinstance(data_dir(), Path)
+    True
+    """
+    configured = os.environ.get("MMLBOOK_DATA")
+    if configured:  # an empty value counts as unset
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_cache_dir("mmlbook"))
+
+
+def load_mnist(split: str = "test", *, download: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Return the MNIST ``split`` as ``(images, labels)``.
+
+    ``images`` is a uint8 array of shape (N, 28, 28) with values 0 (background)
+    to 255 (ink); ``labels`` is a uint8 array of shape (N,) with digits 0-9.
+    N is 10,000 for ``"test"`` and 60,000 for ``"train"``.
+
+    The gzipped IDX files are read from :func:`data_dir` itself (not a
+    subfolder). A missing file is downloaded there from the official mirrors
+    if ``download`` is true; every file is checked against its MD5.
+
+    Raises
+    ------
+    FileNotFoundError
+        A file is missing and could not be downloaded; the message says which
+        file, where to put it and where to get it.
+    ValueError
+        ``split`` is unknown, or a file is corrupt (wrong MD5 or IDX header).
+
+    Examples
+    --------
+    >>> images, labels = load_mnist("test")  # doctest: +SKIP
+    >>> images.shape, labels[0]  # doctest: +SKIP
+    ((10000, 28, 28), np.uint8(7))
+    """
+    if not isinstance(split, str) or split not in _FILES:
+        raise ValueError(f"split must be one of {sorted(_FILES)}, got {split!r}")
+    if not isinstance(download, bool):
+        raise TypeError(f"download must be True or False, got {type(download).__name__}")
+    # The MD5 checks guarantee that images and labels are the matching official pair.
+    images, labels = (_read_idx(str(_locate(data_dir(), name, md5, download)), md5, magic)
+                      for name, md5, magic in _FILES[split])
+    # Copies, because the cached arrays are shared between calls.
+    return images.copy(), labels.copy()
+
+
+def _locate(directory: Path, name: str, md5: str, download: bool) -> Path:
+    """Return the path of ``name`` in ``directory``, downloading it if allowed."""
+    path = directory / name
+    if path.is_file():
+        return path
+    failures = []
+    for url in [mirror + name for mirror in _MIRRORS] if download else []:
+        try:
+            _download(url, path, md5)
+            return path
+        except OSError as error:  # network errors (URLError, timeouts) and disk errors
+            failures.append(f"{url}: {error}")
+    why = "download=False" if not download else "download failed: " + "; ".join(failures)
+    raise FileNotFoundError(
+        f"MNIST file {name} is missing from {directory} ({why}). Download it from one of "
+        f"{', '.join(_MIRRORS)} and put it in {directory}, or set the MMLBOOK_DATA "
+        "environment variable to a folder that holds it."
+    )
+
+
+def _download(url: str, path: Path, md5: str) -> None:
+    """Download ``url`` to ``path``, raising ValueError (and keeping nothing) on a bad MD5."""
+    with urllib.request.urlopen(url, timeout=_TIMEOUT) as response:
+        data = response.read()  # at most ~10 MB, so memory is fine
+    if (actual := _md5(data)) != md5:
+        raise ValueError(f"{path.name} downloaded from {url} has md5 {actual}, expected {md5}; "
+                         "nothing was saved, try again later")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Write under a temporary name and rename at the end, so an interrupted
+    # write never leaves a half-written file under the real name.
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".part",
+                                     delete=False) as part:
+        part.write(data)
+    os.replace(part.name, path)
+
+
+def _md5(data: bytes) -> str:
+    return hashlib.md5(data, usedforsecurity=False).hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _read_idx(path: str, md5: str | None, magic: int) -> np.ndarray:
+    """Parse a gzipped IDX file of unsigned bytes, checking its MD5 and magic number.
+
+    Cached because unzipping and hashing the training images takes a moment and
+    chapters load the same split again and again. ``md5=None`` skips the checksum.
+    """
+    raw, name = Path(path).read_bytes(), Path(path).name
+    if md5 is not None and (actual := _md5(raw)) != md5:
+        raise ValueError(f"{name} in {Path(path).parent} has md5 {actual}, expected {md5}; "
+                         "the file is corrupt or not the official one: delete it and load again")
+    try:
+        data = gzip.decompress(raw)
+    except (OSError, EOFError) as error:
+        raise ValueError(f"{name} is not a valid gzip file: {error}") from error
+    ndim = magic & 0xFF  # the last header byte counts dimensions; 0x08 before it means uint8
+    header = 4 + 4 * ndim
+    found = int.from_bytes(data[:4], "big")
+    if found != magic or len(data) < header:
+        raise ValueError(f"{name} is not an IDX file with magic number {magic}, found {found}")
+    shape = tuple(int(n) for n in np.frombuffer(data, dtype=">u4", count=ndim, offset=4))
+    if len(data) - header != int(np.prod(shape)):
+        raise ValueError(f"{name} holds {len(data) - header} bytes of data, its header "
+                         f"promises {int(np.prod(shape))} for shape {shape}")
+    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(shape)

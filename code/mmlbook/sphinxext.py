@@ -1,0 +1,71 @@
+"""Sphinx extension that makes ``mmlbook.widgets`` produce the static site.
+
+Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
+
+* sets ``MMLBOOK_STATIC=1`` in the build process, which the kernels that
+  execute the chapters inherit, so ``widgets.interact`` pre-renders frames;
+* ships the script and style that swap the frames;
+* after the build, moves every inline frame into its own file under
+  ``_images/sliders/`` (named by content hash), so a page loads only the
+  frames its reader looks at, and the executed notebooks in the cache keep
+  working as they are.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .widgets import STATIC_ENV
+
+STATIC_DIR = Path(__file__).parent / "static"
+_BLOCK = re.compile(r'<div class="mmlbook-slider" id=.*?</script></div>', re.S)
+_DATA_URI = re.compile(r"data:image/(svg\+xml|png);base64,([A-Za-z0-9+/=]+)")
+_SUFFIX = {"svg+xml": ".svg", "png": ".png"}
+
+
+def externalise_frames(html_file: Path, outdir: Path) -> int:
+    """Replace the inline frames of ``html_file`` by files; return how many were written."""
+    text = html_file.read_text(encoding="utf-8")
+    if "mmlbook-slider-data" not in text:
+        return 0
+    frame_dir = outdir / "_images" / "sliders"
+    frame_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+
+    def to_file(match: re.Match) -> str:
+        nonlocal written
+        data = base64.b64decode(match.group(2))
+        target = frame_dir / (hashlib.sha256(data).hexdigest()[:20] + _SUFFIX[match.group(1)])
+        if not target.exists():
+            target.write_bytes(data)
+            written += 1
+        return Path(os.path.relpath(target, html_file.parent)).as_posix()
+
+    text = _BLOCK.sub(lambda block: _DATA_URI.sub(to_file, block.group(0)), text)
+    html_file.write_text(text, encoding="utf-8")
+    return written
+
+
+def _add_static_path(app, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+def _build_finished(app, exception) -> None:
+    if exception is None and app.builder.format == "html":
+        outdir = Path(app.outdir)
+        for html_file in outdir.rglob("*.html"):
+            externalise_frames(html_file, outdir)
+
+
+def setup(app):
+    # Before any kernel starts: kernels copy the build process's environment.
+    os.environ[STATIC_ENV] = "1"
+    app.connect("config-inited", _add_static_path)
+    app.add_js_file("mmlbook-sliders.js")
+    app.add_css_file("mmlbook-sliders.css")
+    app.connect("build-finished", _build_finished)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

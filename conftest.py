@@ -1,0 +1,44 @@
+"""Let nbval run the book's MyST Markdown chapters.
+
+nbval 0.11 collects only ``.ipynb`` files and reads them through its
+module-level ``nbformat``; chapters are ``.md`` files with a jupytext header,
+so we collect those too and hand nbval a reader that goes through jupytext.
+nbval is pinned in requirements.txt because this relies on that detail.
+"""
+
+from __future__ import annotations
+
+import jupytext
+import nbformat
+import nbval.plugin
+from nbval.plugin import IPyNbFile
+
+
+class _JupytextReader:
+    """Stands in for ``nbformat`` inside nbval: reads ``.md`` notebooks with jupytext."""
+
+    def __getattr__(self, name):
+        return getattr(nbformat, name)
+
+    @staticmethod
+    def read(path, as_version):
+        if str(path).endswith(".md"):
+            return jupytext.read(path)
+        return nbformat.read(path, as_version=as_version)
+
+
+nbval.plugin.nbformat = _JupytextReader()
+
+
+def is_notebook(path) -> bool:
+    """A MyST Markdown file is a notebook when its front matter names a kernel."""
+    with open(path, encoding="utf-8") as handle:
+        head = handle.read(2000)
+    return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
+
+
+def pytest_collect_file(file_path, parent):
+    option = parent.config.option
+    if (option.nbval or option.nbval_lax) and file_path.suffix == ".md" and is_notebook(file_path):
+        return IPyNbFile.from_parent(parent, path=file_path)
+    return None

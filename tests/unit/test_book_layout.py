@@ -1,0 +1,60 @@
+"""The table of contents, the chapters and nbval agree: a listed chapter is a tested chapter."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jupytext
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from conftest import is_notebook  # noqa: E402  (the root conftest decides what nbval collects)
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc["parts"]:
+        files += [entry["file"] for entry in part["chapters"]]
+    return files
+
+
+CHAPTERS = [f for f in toc_files() if is_notebook(ROOT / f"{f}.md")]
+
+
+def test_every_toc_entry_exists_and_every_page_is_listed():
+    listed = {ROOT / f"{f}.md" for f in toc_files()}
+    assert all(path.exists() for path in listed), sorted(str(p) for p in listed if not p.exists())
+    pages = set((ROOT / "book").rglob("*.md"))
+    assert pages == listed, f"pages missing from _toc.yml: {sorted(str(p) for p in pages - listed)}"
+
+
+def test_there_are_chapters():
+    assert CHAPTERS, "_toc.yml lists no notebook chapter"
+
+
+def test_nbval_collects_every_chapter_in_the_toc():
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "book"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)
+    collected = set(re.findall(r"^(book/\S+\.md)::Cell \d+", out.stdout, re.M))
+    missing = [f for f in CHAPTERS if f"{f}.md" not in collected]
+    assert not missing, f"chapters listed in _toc.yml that nbval did not collect: {missing}\n{out.stdout[-2000:]}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_installs_mmlbook_when_missing(chapter):
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    cells = [c for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
+    first = cells[0].source
+    assert "import mmlbook" in first and "except ImportError" in first
+    assert f"git+{repo}#subdirectory=code" in first, "the install fallback must point at this repository"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_pins_its_claims_with_hidden_asserts(chapter):
+    cells = [c for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
+    hidden = [c for c in cells if "remove-cell" in c.metadata.get("tags", []) and "assert" in c.source]
+    assert len(hidden) >= 3, f"{chapter} has {len(hidden)} hidden assert cells"

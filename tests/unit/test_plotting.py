@@ -1,0 +1,44 @@
+"""mmlbook.plotting: one style, readable in dark mode and without colour vision."""
+
+import matplotlib as mpl
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from mmlbook import plotting
+
+
+def test_style_sets_opaque_backgrounds_and_the_palette():
+    with mpl.rc_context():
+        plotting.use_book_style()
+        assert mpl.rcParams["figure.facecolor"] == "white"
+        assert mpl.rcParams["savefig.facecolor"] == "white"
+        assert mpl.rcParams["axes.prop_cycle"].by_key()["color"] == list(plotting.PALETTE)
+
+
+def test_palette_colours_are_distinct_and_lines_differ_by_style_too():
+    rgb = np.array([mcolors.to_rgb(c) for c in plotting.PALETTE])
+    distances = np.linalg.norm(rgb[:, None] - rgb[None, :], axis=-1)
+    assert distances[~np.eye(len(rgb), dtype=bool)].min() > 0.15
+    assert len(set(plotting.LINESTYLES[:4])) == 4
+
+
+def test_figure_gives_the_requested_axes():
+    fig, axes = plotting.figure(3, 2, width=9, height=5, equal=True)
+    assert axes.shape == (2, 3)
+    assert all(ax.get_aspect() == 1.0 for ax in fig.axes)
+    assert tuple(fig.get_size_inches()) == (9, 5)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"ncols": 0}, ValueError, "ncols"),
+    ({"ncols": 1.5}, TypeError, "ncols"),
+    ({"nrows": "2"}, TypeError, "nrows"),
+    ({"width": -1}, ValueError, "width"),
+    ({"height": float("nan")}, ValueError, "height"),
+])
+def test_figure_rejects_bad_arguments(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        plotting.figure(**kwargs)

@@ -1,0 +1,200 @@
+"""mmlbook.widgets: one call gives live sliders in a kernel and static frames on the site."""
+
+import base64
+import json
+import re
+
+import ipywidgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mmlbook import plotting, sphinxext, widgets
+from mmlbook.widgets import Slider
+
+
+def draw_line(a, b):
+    fig, ax = plotting.figure(width=3, height=2)
+    ax.plot([0, 1], [b, a + b])
+    ax.set_ylim(-5, 10)
+    return fig
+
+
+SLIDERS = {"a": Slider("slope a", [0, 1, 2]), "b": Slider("intercept b", [-1.0, 0.5], value=0.5)}
+
+
+def static_html(**kwargs):
+    args = {"alt": "slope {a}, intercept {b}", "caption": "Move a & b", "mode": "static"} | kwargs
+    return widgets.interact(draw_line, SLIDERS, **args)._repr_html_()
+
+
+def frame_data(html_text):
+    return json.loads(re.search(r'class="mmlbook-slider-data">(.*?)</script>', html_text).group(1))
+
+
+# Slider ---------------------------------------------------------------------
+
+def test_slider_starts_in_the_middle_unless_told():
+    assert Slider("k", [1, 2, 3, 4]).start == 1
+    assert Slider("k", [1, 2, 3, 4], value=4).start == 3
+
+
+def test_integer_values_stay_integers():
+    assert Slider("index", np.arange(3))._values == (0, 1, 2)
+    assert all(isinstance(v, int) for v in Slider("index", np.arange(3))._values)
+    assert Slider("x", [0.0, 1.0])._values == (0.0, 1.0)
+
+
+@pytest.mark.parametrize("kwargs, error, words", [
+    ({"label": "", "values": [1, 2]}, TypeError, "label"),
+    ({"label": 3, "values": [1, 2]}, TypeError, "label"),
+    ({"label": "k", "values": [1]}, ValueError, "at least two"),
+    ({"label": "k", "values": []}, ValueError, "values"),
+    ({"label": "k", "values": [[1, 2], [3, 4]]}, ValueError, "dimension"),
+    ({"label": "k", "values": [1, np.nan]}, ValueError, "finite"),
+    ({"label": "k", "values": [1, np.inf]}, ValueError, "finite"),
+    ({"label": "k", "values": "12"}, TypeError, "values"),
+    ({"label": "k", "values": [1, 1, 2]}, ValueError, "repeat"),
+    ({"label": "k", "values": [1, 2], "value": 3}, ValueError, "not one of"),
+    ({"label": "k", "values": [1.1, 1.2], "fmt": "{:.0f}"}, ValueError, "alike"),
+    ({"label": "k", "values": [1, 2], "fmt": "{:q}"}, ValueError, "fmt"),
+])
+def test_slider_rejects_bad_arguments(kwargs, error, words):
+    with pytest.raises(error, match=words):
+        Slider(**kwargs)
+
+
+@given(st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=2, max_size=30, unique=True))
+def test_slider_start_and_labels_fit_any_values(values):
+    slider = Slider("x", values, fmt="{!r}")
+    assert 0 <= slider.start < len(values)
+    assert len(slider.labels()) == len(values)
+
+
+# interact: argument checks ---------------------------------------------------
+
+@pytest.mark.parametrize("args, kwargs, error, words", [
+    (("not callable", SLIDERS), {"alt": "x"}, TypeError, "draw"),
+    ((draw_line, {}), {"alt": "x"}, TypeError, "sliders"),
+    ((draw_line, [("a", SLIDERS["a"])]), {"alt": "x"}, TypeError, "sliders"),
+    ((draw_line, {"a": (0, 1)}), {"alt": "x"}, TypeError, "Slider"),
+    ((draw_line, {"not a name": SLIDERS["a"]}), {"alt": "x"}, ValueError, "identifier"),
+    ((draw_line, SLIDERS), {"alt": 3}, TypeError, "alt"),
+    ((draw_line, SLIDERS), {"alt": "x", "fmt": "gif"}, ValueError, "fmt"),
+    ((draw_line, SLIDERS), {"alt": "x", "mode": "print"}, ValueError, "mode"),
+])
+def test_interact_rejects_bad_arguments(args, kwargs, error, words):
+    with pytest.raises(error, match=words):
+        widgets.interact(*args, **kwargs)
+
+
+def test_draw_must_return_a_figure():
+    with pytest.raises(TypeError, match="Figure"):
+        widgets.interact(lambda a: None, {"a": Slider("a", [0, 1])}, alt="x", mode="static")
+
+
+def test_alt_must_not_be_empty():
+    with pytest.raises(TypeError, match="alt"):
+        widgets.interact(draw_line, SLIDERS, alt=lambda a, b: "", mode="static")
+
+
+def test_too_many_frames_is_refused_before_drawing():
+    calls = []
+    many = {"a": Slider("a", np.arange(30)), "b": Slider("b", np.arange(30))}
+    with pytest.raises(ValueError, match="900 frames"):
+        widgets.interact(lambda a, b: calls.append(1), many, alt="x", mode="static")
+    assert not calls
+
+
+# Static mode ----------------------------------------------------------------
+
+def test_static_mode_renders_every_combination_in_row_major_order():
+    data = frame_data(static_html())
+    assert data["shape"] == [3, 2]
+    alts = [frame["alt"] for frame in data["frames"]]
+    assert alts == [f"slope {a}, intercept {b}" for a in (0, 1, 2) for b in (-1.0, 0.5)]
+    sources = [frame["src"] for frame in data["frames"]]
+    assert len(set(sources)) == 6, "every combination draws a different figure"
+    assert all(src.startswith("data:image/svg+xml;base64,") for src in sources)
+
+
+def test_static_html_is_labelled_and_starts_at_the_start_values():
+    text = static_html()
+    inputs = re.findall(r'<input type="range" id="([^"]+)" min="0" max="(\d+)" step="1" value="(\d+)"', text)
+    assert [(mx, v) for _, mx, v in inputs] == [("2", "1"), ("1", "1")]
+    for input_id, _, _ in inputs:
+        assert f'<label for="{input_id}">' in text and f'<output for="{input_id}">' in text
+    assert 'alt="slope 1, intercept 0.5"' in text
+    assert "<figcaption>Move a &amp; b</figcaption>" in text
+
+
+def test_static_html_is_deterministic_and_has_no_widget_state():
+    first, second = static_html(), static_html()
+    assert first == second
+    assert "widget-view" not in first and "require" not in first
+
+
+def test_png_frames_and_alt_functions():
+    text = static_html(fmt="png", alt=lambda a, b: f"line through (0, {b}) and (1, {a + b})")
+    data = frame_data(text)
+    assert data["frames"][0]["src"].startswith("data:image/png;base64,")
+    assert data["frames"][-1]["alt"] == "line through (0, 0.5) and (1, 2.5)"
+
+
+def test_static_mode_follows_the_environment(monkeypatch):
+    monkeypatch.setenv(widgets.STATIC_ENV, "1")
+    assert isinstance(widgets.interact(draw_line, SLIDERS, alt="x"), widgets.StaticSliders)
+    monkeypatch.delenv(widgets.STATIC_ENV)
+    assert isinstance(widgets.interact(draw_line, SLIDERS, alt="x"), ipywidgets.VBox)
+
+
+def test_frames_close_their_figures():
+    before = len(plt.get_fignums())
+    static_html()
+    assert len(plt.get_fignums()) == before
+
+
+# Live mode ------------------------------------------------------------------
+
+def test_live_mode_redraws_when_a_slider_moves():
+    box = widgets.interact(draw_line, SLIDERS, alt="slope {a}, intercept {b}", caption="c", mode="live")
+    image = next(child for child in box.children if isinstance(child, ipywidgets.Image))
+    controls = [child for child in box.children if isinstance(child, ipywidgets.SelectionSlider)]
+    assert [c.description for c in controls] == ["slope a", "intercept b"]
+    assert [c.value for c in controls] == [1, 1]
+    before = image.value
+    controls[0].value = 2
+    assert image.value != before
+    assert "slope 2, intercept 0.5" in box.children[1].value
+
+
+# The build step that moves frames into files ---------------------------------
+
+def test_externalise_frames_writes_each_frame_once(tmp_path):
+    page = tmp_path / "book" / "part" / "chapter.html"
+    page.parent.mkdir(parents=True)
+    other = '<img src="data:image/png;base64,AAAA">'
+    page.write_text(f"<html>{other}{static_html()}{static_html()}</html>")
+    written = sphinxext.externalise_frames(page, tmp_path)
+    assert written == 6, "identical frames are stored once"
+    text = page.read_text()
+    assert other in text, "images outside sliders stay inline"
+    sources = [f["src"] for f in frame_data(text)["frames"]]
+    assert all(src.startswith("../../_images/sliders/") and src.endswith(".svg") for src in sources)
+    for src in sources:
+        saved = (page.parent / src).resolve()
+        assert saved.read_bytes().startswith(b"<?xml")
+    first = re.search(r'class="mmlbook-slider-frame" src="([^"]+)"', text).group(1)
+    assert first in sources
+
+
+def test_externalised_frames_keep_their_bytes(tmp_path):
+    html_text = static_html()
+    inline = [base64.b64decode(f["src"].split(",", 1)[1]) for f in frame_data(html_text)["frames"]]
+    page = tmp_path / "page.html"
+    page.write_text(html_text)
+    sphinxext.externalise_frames(page, tmp_path)
+    saved = [(tmp_path / f["src"]).read_bytes() for f in frame_data(page.read_text())["frames"]]
+    assert saved == inline
