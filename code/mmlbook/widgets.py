@@ -164,7 +164,8 @@ class _Renderer:
         metadata = {"Date": None} if self.fmt == "svg" else {"Software": None}
         # A fixed salt replaces the random ids of SVG clip paths, for the same reason.
         with mpl.rc_context({"svg.hashsalt": "mmlbook"}):
-            fig.savefig(buffer, format=self.fmt, metadata=metadata)
+                fig.savefig(buffer, format=self.fmt, metadata=metadata)
+        self.width_px = int(fig.get_size_inches()[0] * fig.dpi)
         plt.close(fig)
         text = self.alt(**values) if callable(self.alt) else self.alt.format(**values)
         if not isinstance(text, str) or not text.strip():
@@ -225,7 +226,9 @@ def _live(render: _Renderer, caption: str | None):
                                   layout=w.Layout(width="420px"))
                 for s in render.sliders.values()]
     data, text = render.frame([c.value for c in controls])
-    image = w.Image(value=data, format="svg+xml" if render.fmt == "svg" else "png")
+    # At the figure's own size: an SVG would otherwise stretch to the notebook's width.
+    image = w.Image(value=data, format="svg+xml" if render.fmt == "svg" else "png",
+                    layout=w.Layout(width=f"{render.width_px}px", max_width="100%"))
     description = w.HTML(f"<small>{html.escape(text)}</small>")
 
     def redraw(_change=None):

@@ -1,0 +1,45 @@
+"""The book's own configuration refuses to publish a chapter whose cell raises."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.site
+
+CHAPTER = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A chapter with a mistake
+
+```{code-cell} ipython3
+raise ZeroDivisionError("a deliberate mistake in a chapter")
+```
+"""
+
+
+def test_a_raising_cell_fails_the_plain_build(tmp_path):
+    shutil.copy(ROOT / "_config.yml", tmp_path)
+    (tmp_path / "book").mkdir()
+    shutil.copy(ROOT / "book" / "references.bib", tmp_path / "book")
+    (tmp_path / "book" / "broken.md").write_text(CHAPTER)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n")
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    # The plain command a reader runs: no -W, so only the configuration can stop it.
+    result = subprocess.run([str(jupyter_book), "build", str(tmp_path)], capture_output=True,
+                            text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output[-3000:]
+    assert "a deliberate mistake in a chapter" in output
