@@ -67,8 +67,10 @@ def figure(ncols: int = 1, nrows: int = 1, *, width: float = 6.0, height: float 
     nrows = as_number("nrows", nrows, low=1, integer=True)
     width = as_number("width", width, low=0, low_open=True)
     height = as_number("height", height, low=0, low_open=True)
-    with mpl.rc_context(STYLE):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", **kwargs)
+    # No rc_context here: leaving one restores matplotlib's "interactive" flag, which the
+    # inline backend sets while the first figure is made, and later figures stop showing.
+    # The style comes from use_book_style(), which every chapter calls in its first cell.
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width, height), layout="constrained", **kwargs)
     if equal:
         for ax in fig.axes:
             ax.set_aspect("equal")

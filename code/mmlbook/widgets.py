@@ -46,16 +46,20 @@ class Slider:
     """One slider: a label and the values it steps through.
 
     ``values`` are the exact values ``draw`` receives, in order; ``value`` is the
-    starting one (default: the middle); ``fmt`` formats a value for display.
+    starting one (default: the middle); ``fmt`` formats a value for display,
+    unless ``labels`` gives the text shown for each value (e.g. "∞").
 
-    >>> Slider("step k", np.arange(0, 5), value=0).labels()
+    >>> Slider("step k", np.arange(0, 5), value=0).value_labels()
     ['0', '1', '2', '3', '4']
+    >>> Slider("p", [1, 2, 1000], labels=["1", "2", "∞"]).value_labels()[-1]
+    '∞'
     """
 
     label: str
     values: Sequence[float] | np.ndarray
     value: float | None = None
     fmt: str = "{:g}"
+    labels: Sequence[str] | None = None
     _values: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -72,8 +76,14 @@ class Slider:
             self.fmt.format(values[0])
         except (AttributeError, ValueError, IndexError, KeyError) as exc:
             raise ValueError(f"fmt {self.fmt!r} cannot format a number") from exc
-        if len(set(self.fmt.format(v) for v in values)) != len(values):
-            raise ValueError(f"fmt {self.fmt!r} shows two values alike: give it more digits")
+        if self.labels is not None:
+            if isinstance(self.labels, str) or not all(isinstance(t, str) for t in self.labels):
+                raise TypeError("labels must be a list of strings, one per value")
+            if len(self.labels) != len(values):
+                raise ValueError(f"labels must hold one string per value: {len(values)} values, "
+                                 f"{len(self.labels)} labels")
+        if len(set(self._labels_of(values))) != len(values):
+            raise ValueError("two values would be shown alike: give fmt more digits or distinct labels")
         # Integers stay integers so that draw() can use them as indices.
         whole = np.all(values == np.round(values)) and np.issubdtype(np.asarray(self.values).dtype, np.integer)
         object.__setattr__(self, "_values", tuple(int(v) if whole else float(v) for v in values))
@@ -85,9 +95,14 @@ class Slider:
             return (len(self._values) - 1) // 2
         return int(np.argmin(np.abs(np.asarray(self._values) - self.value)))
 
-    def labels(self) -> list[str]:
+    def value_labels(self) -> list[str]:
         """The values as shown to the reader."""
-        return [self.fmt.format(v) for v in self._values]
+        return self._labels_of(self._values)
+
+    def _labels_of(self, values) -> list[str]:
+        if self.labels is not None:
+            return list(self.labels)
+        return [self.fmt.format(v) for v in values]
 
 
 def interact(draw: Callable[..., Any], sliders: Mapping[str, Slider], *,
@@ -195,7 +210,7 @@ class StaticSliders:
         first = frames[int(np.ravel_multi_index(start, self.shape))]
         controls = []
         for k, (slider, i) in enumerate(zip(self.render.sliders.values(), start)):
-            labels = slider.labels()
+            labels = slider.value_labels()
             controls.append(
                 f'<div class="mmlbook-slider-control">'
                 f'<label for="{uid}-{k}">{html.escape(slider.label)}</label>'
@@ -220,7 +235,7 @@ def _live(render: _Renderer, caption: str | None):
     """Real ipywidgets sliders that redraw an image in a live kernel."""
     import ipywidgets as w
 
-    controls = [w.SelectionSlider(options=list(zip(s.labels(), range(len(s._values)))),
+    controls = [w.SelectionSlider(options=list(zip(s.value_labels(), range(len(s._values)))),
                                   value=s.start, description=s.label,
                                   style={"description_width": "initial"},
                                   layout=w.Layout(width="420px"))

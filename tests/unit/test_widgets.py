@@ -41,6 +41,13 @@ def test_slider_starts_in_the_middle_unless_told():
     assert Slider("k", [1, 2, 3, 4], value=4).start == 3
 
 
+def test_labels_replace_the_formatted_values():
+    slider = Slider("p", [1, 2, 1000], labels=["1", "2", "∞"], value=1000)
+    assert slider.value_labels() == ["1", "2", "∞"] and slider.start == 2
+    html_text = widgets.interact(lambda p: draw_line(p, 0), {"p": slider}, alt="p = {p}", mode="static")._repr_html_()
+    assert "<output for=" in html_text and ">∞</output>" in html_text
+
+
 def test_integer_values_stay_integers():
     assert Slider("index", np.arange(3))._values == (0, 1, 2)
     assert all(isinstance(v, int) for v in Slider("index", np.arange(3))._values)
@@ -59,6 +66,10 @@ def test_integer_values_stay_integers():
     ({"label": "k", "values": [1, 1, 2]}, ValueError, "repeat"),
     ({"label": "k", "values": [1, 2], "value": 3}, ValueError, "not one of"),
     ({"label": "k", "values": [1.1, 1.2], "fmt": "{:.0f}"}, ValueError, "alike"),
+    ({"label": "k", "values": [1, 2], "labels": ["a"]}, ValueError, "one string per value"),
+    ({"label": "k", "values": [1, 2], "labels": ["a", "a"]}, ValueError, "alike"),
+    ({"label": "k", "values": [1, 2], "labels": "ab"}, TypeError, "labels"),
+    ({"label": "k", "values": [1, 2], "labels": [1, 2]}, TypeError, "labels"),
     ({"label": "k", "values": [1, 2], "fmt": "{:q}"}, ValueError, "fmt"),
 ])
 def test_slider_rejects_bad_arguments(kwargs, error, words):
@@ -70,7 +81,7 @@ def test_slider_rejects_bad_arguments(kwargs, error, words):
 def test_slider_start_and_labels_fit_any_values(values):
     slider = Slider("x", values, fmt="{!r}")
     assert 0 <= slider.start < len(values)
-    assert len(slider.labels()) == len(values)
+    assert len(slider.value_labels()) == len(values)
 
 
 # interact: argument checks ---------------------------------------------------

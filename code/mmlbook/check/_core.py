@@ -59,17 +59,20 @@ def call(function: Callable, name: str, *args: Any, **kwargs: Any) -> Any:
         raise Failure(f"{name}({shown}) raised {type(exc).__name__}: {exc}") from exc
 
 
-def as_result_array(value: Any, what: str, shape: tuple[int, ...] | None = None) -> np.ndarray:
-    """The reader's return value as a float array, or a Failure saying what came back instead."""
+def as_result_array(value: Any, what: str, wanted: str = "numbers") -> np.ndarray:
+    """What the reader's function returned, as a float array, or a Failure naming what came back.
+
+    ``what`` names the function, as in "normal_pdf returned None"; ``wanted`` says
+    what it should return ("numbers", "a number").
+    """
+    if value is None:
+        raise Failure(f"{what} returned None: is the return statement missing?")
+    if isinstance(value, (str, bytes)):  # NumPy would happily turn "0.4" into 0.4
+        raise Failure(f"{what} should return {wanted}, but it returned {type(value).__name__}")
     try:
-        array = np.asarray(value, dtype=float)
+        return np.asarray(value, dtype=float)
     except (TypeError, ValueError):
-        raise Failure(f"{what} should be numbers, but it returned {type(value).__name__}") from None
-    if shape is not None and array.shape != shape:
-        raise Failure(f"{what} should have shape {shape}, but it has shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise Failure(f"{what} contains NaN or inf")
-    return array
+        raise Failure(f"{what} should return {wanted}, but it returned {type(value).__name__}") from None
 
 
 def _short(value: Any) -> str:
