@@ -13,6 +13,8 @@ import nbformat
 import nbval.plugin
 from nbval.plugin import IPyNbFile
 
+from tests.booksource import is_notebook
+
 
 class _JupytextReader:
     """Stands in for ``nbformat`` inside nbval: reads ``.md`` notebooks with jupytext."""
@@ -28,13 +30,6 @@ class _JupytextReader:
 
 
 nbval.plugin.nbformat = _JupytextReader()
-
-
-def is_notebook(path) -> bool:
-    """A MyST Markdown file is a notebook when its front matter names a kernel."""
-    with open(path, encoding="utf-8") as handle:
-        head = handle.read(2000)
-    return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
 
 
 def pytest_collect_file(file_path, parent):

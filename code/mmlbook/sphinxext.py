@@ -4,7 +4,7 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 
 * sets ``MMLBOOK_STATIC=1`` in the build process, which the kernels that
   execute the chapters inherit, so ``widgets.interact`` pre-renders frames;
-* ships the script and style that swap the frames;
+* ships the script that swaps the frames and the book's stylesheet;
 * after the build, moves every inline frame into its own file under
   ``_images/sliders/`` (named by content hash), so a page loads only the
   frames its reader looks at, and the executed notebooks in the cache keep
@@ -54,6 +54,23 @@ def _add_static_path(app, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
 
+def _dedupe_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Drop repeated scripts from a page.
+
+    With Sphinx 7.4, Jupyter Book 1 registers sphinx-thebe's inline script twice
+    (once with filename None, once with ''), and the second ``const THEBE_JS_URL``
+    is a SyntaxError in every page's console.
+    """
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        key = (getattr(script, "filename", None) or "",
+               tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def _build_finished(app, exception) -> None:
     if exception is None and app.builder.format == "html":
         outdir = Path(app.outdir)
@@ -66,6 +83,7 @@ def setup(app):
     os.environ[STATIC_ENV] = "1"
     app.connect("config-inited", _add_static_path)
     app.add_js_file("mmlbook-sliders.js")
-    app.add_css_file("mmlbook-sliders.css")
+    app.add_css_file("mmlbook.css")
+    app.connect("html-page-context", _dedupe_scripts)
     app.connect("build-finished", _build_finished)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

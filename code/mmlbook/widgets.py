@@ -38,6 +38,7 @@ from ._validate import as_array, as_callable
 #: More frames than this makes a page too heavy to load: coarsen a slider instead.
 MAX_FRAMES = 400
 STATIC_ENV = "MMLBOOK_STATIC"
+_COUNT = itertools.count()
 _MIME = {"svg": "image/svg+xml", "png": "image/png"}
 
 
@@ -205,7 +206,8 @@ class StaticSliders:
         mime = _MIME[self.render.fmt]
         frames = [{"src": f"data:{mime};base64,{base64.b64encode(data).decode()}", "alt": alt}
                   for data, alt in self.frames]
-        uid = "mmlbook-slider-" + hashlib.sha1(json.dumps(frames).encode()).hexdigest()[:10]
+        # Content hash plus a per-kernel count: stable across rebuilds, unique on a page.
+        uid = f"mmlbook-slider-{hashlib.sha1(json.dumps(frames).encode()).hexdigest()[:10]}-{next(_COUNT)}"
         start = [s.start for s in self.render.sliders.values()]
         first = frames[int(np.ravel_multi_index(start, self.shape))]
         controls = []

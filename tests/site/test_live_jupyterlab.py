@@ -15,12 +15,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+BUILD_DIR = Path(__file__).resolve().parents[2] / "_build"
 
 pytestmark = pytest.mark.site
-playwright = pytest.importorskip("playwright.sync_api")
-
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 NOTEBOOK_CELLS = [
     "import numpy as np\nfrom mmlbook import plotting, widgets\nfrom mmlbook.widgets import Slider",
@@ -70,11 +69,11 @@ def jupyterlab(tmp_path):
     server.wait(timeout=30)
 
 
-def test_live_sliders_redraw_in_jupyterlab(jupyterlab):
+def test_live_sliders_redraw_in_jupyterlab(jupyterlab, chromium):
     base, token = jupyterlab
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=BROWSER_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
         # No page.route() here: intercepting JupyterLab's requests stalled its kernel connection.
         page.goto(f"{base}/lab/tree/live.ipynb?token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
@@ -98,8 +97,8 @@ def test_live_sliders_redraw_in_jupyterlab(jupyterlab):
         # Generous: the kernel imports matplotlib and draws while the machine may be busy.
         try:
             image = page.wait_for_selector(".jp-OutputArea img.widget-image", timeout=180_000)
-        except playwright.TimeoutError:
-            page.screenshot(path="/tmp/jl-fail.png")
+        except PlaywrightTimeout:
+            page.screenshot(path=str(BUILD_DIR / "jupyterlab-failure.png"))
             raise
         handles = page.locator(".widget-slider .noUi-handle")
         assert handles.count() == 2, "one live slider per Slider"
@@ -111,4 +110,5 @@ def test_live_sliders_redraw_in_jupyterlab(jupyterlab):
         page.wait_for_function("(before) => document.querySelector('.jp-OutputArea img.widget-image').src !== before",
                                arg=before, timeout=30_000)
         assert "slope 3" in output.inner_text(), "the description follows the slider"
-        browser.close()
+    finally:
+        context.close()

@@ -3,30 +3,19 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import jupytext
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from conftest import is_notebook  # noqa: E402  (the root conftest decides what nbval collects)
+from tests.booksource import ROOT, is_notebook, toc_docnames
 
 
-def toc_files():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc["parts"]:
-        files += [entry["file"] for entry in part["chapters"]]
-    return files
-
-
-CHAPTERS = [f for f in toc_files() if is_notebook(ROOT / f"{f}.md")]
+CHAPTERS = [f for f in toc_docnames() if is_notebook(ROOT / f"{f}.md")]
 
 
 def test_every_toc_entry_exists_and_every_page_is_listed():
-    listed = {ROOT / f"{f}.md" for f in toc_files()}
+    listed = {ROOT / f"{f}.md" for f in toc_docnames()}
     assert all(path.exists() for path in listed), sorted(str(p) for p in listed if not p.exists())
     pages = set((ROOT / "book").rglob("*.md"))
     assert pages == listed, f"pages missing from _toc.yml: {sorted(str(p) for p in pages - listed)}"

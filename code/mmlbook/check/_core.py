@@ -31,7 +31,8 @@ class Result:
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
-        colour = "#009E73" if self.passed else "#D55E00"
+        # Darker shades of the palette's green and vermillion: 5.3:1 on white (WCAG AA).
+        colour = "#007A5A" if self.passed else "#B34D00"
         mark = "✔ passed" if self.passed else "✘ not yet"
         return (f'<p><strong style="color:{colour}">{mark}</strong> <code>{html.escape(self.name)}</code>: '
                 f"{html.escape(self.message)}</p>")

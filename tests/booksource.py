@@ -1,0 +1,42 @@
+"""The book's sources as ``_toc.yml`` lists them: one answer for nbval and every test.
+
+Imported as ``tests.booksource`` (the repository root is on ``sys.path`` because the
+root ``conftest.py`` lives there).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def toc_docnames(root: Path = ROOT) -> list[str]:
+    """The root and every ``file:`` entry of ``_toc.yml``, in order, without suffix."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names: list[str] = [toc["root"]]
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("file"), str):
+                names.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({key: value for key, value in toc.items() if key != "root"})
+    return list(dict.fromkeys(re.sub(r"\.(md|ipynb|rst)$", "", name) for name in names))
+
+
+def is_notebook(path: Path | str) -> bool:
+    """A ``.md`` page is a notebook when its front matter names a kernel; an ``.ipynb`` always is."""
+    path = Path(path)
+    if path.suffix == ".ipynb":
+        return True
+    head = path.read_text(encoding="utf-8")[:4000]
+    return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
