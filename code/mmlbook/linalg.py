@@ -1,7 +1,9 @@
-"""Vectors and their sizes: the Lp norms and the distances they give.
+"""Linear algebra of Part I, written to be read: norms, elimination, Gram-Schmidt, eigenvectors, PageRank.
 
-The functions take one vector (a 1-D array) at a time and check what they are
-given, so a mistake is named in the error message rather than lost in NumPy.
+Every function checks what it is given, so a mistake is named in the error
+message rather than lost in NumPy. The algorithms are the ones the chapters
+teach (Gaussian elimination with partial pivoting, Gram-Schmidt, power
+iteration); the tests compare each with an independent reference.
 """
 
 from __future__ import annotations
@@ -10,10 +12,12 @@ import numbers
 from typing import Any
 
 import numpy as np
+import scipy.sparse
 
 from ._validate import as_array, as_number
 
-__all__ = ["lp_norm", "distance"]
+__all__ = ["lp_norm", "distance", "is_singular", "row_echelon", "rref", "solve", "determinant",
+           "inverse", "gram_schmidt", "dimension", "reflection_matrix", "power_iteration", "pagerank"]
 
 
 def _as_p(p: Any) -> float:
@@ -110,3 +114,380 @@ def distance(x: Any, y: Any, p: float = 2) -> float:
     if not np.all(np.isfinite(difference)):
         raise ValueError("x - y overflows: the entries are too large to subtract in floating point")
     return lp_norm(difference, p)
+
+
+# --- Gaussian elimination -------------------------------------------------------------
+
+
+def _as_matrix(name: str, A: Any, *, square: bool = False) -> np.ndarray:
+    A = as_array(name, A, ndim=2)
+    if square and A.shape[0] != A.shape[1]:
+        raise ValueError(f"{name} must be a square matrix, got shape {A.shape}")
+    return A
+
+
+def _as_tol(tol: Any) -> float:
+    return as_number("tol", tol, low=0)
+
+
+def _eliminate(A: np.ndarray, tol: float, *, reduced: bool) -> tuple[np.ndarray, list[int], int]:
+    """Row-reduce a copy of ``A``; return it, the pivot columns and the number of row swaps.
+
+    Partial pivoting: in each column the row with the largest entry becomes the
+    pivot row, which keeps the multipliers at most 1 in size and the rounding
+    errors small. An entry no larger than ``tol`` times the largest entry of
+    ``A`` counts as zero.
+    """
+    M = A.copy()
+    rows, cols = M.shape
+    zero = tol * max(1.0, float(np.abs(A).max()))
+    pivots: list[int] = []
+    swaps = 0
+    row = 0
+    for col in range(cols):
+        if row == rows:
+            break
+        best = row + int(np.argmax(np.abs(M[row:, col])))
+        if abs(M[best, col]) <= zero:
+            M[row:, col] = 0.0  # no pivot here: the column depends on earlier ones
+            continue
+        if best != row:
+            M[[row, best]] = M[[best, row]]
+            swaps += 1
+        M[row + 1:] -= np.outer(M[row + 1:, col] / M[row, col], M[row])
+        M[row + 1:, col] = 0.0  # exactly zero, not 1e-17
+        pivots.append(col)
+        row += 1
+    if reduced:
+        for r, col in reversed(list(enumerate(pivots))):
+            M[r] /= M[r, col]
+            M[:r] -= np.outer(M[:r, col], M[r])
+            M[:r, col] = 0.0
+    return M + 0.0, pivots, swaps  # + 0.0 turns -0.0 (from dividing zeros by a negative pivot) into 0.0
+
+
+def row_echelon(A: Any, tol: float = 1e-10) -> np.ndarray:
+    """A row echelon form of ``A`` by Gaussian elimination with partial pivoting.
+
+    Below each pivot (the first non-zero entry of a row) the column is zero, and
+    each pivot lies to the right of the one above; rows of zeros come last.
+    The pivots are not scaled to 1 (that is :func:`rref`). The result is the
+    ``U`` of the factorisation ``PA = LU`` that SciPy's ``scipy.linalg.lu`` computes.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    tol : float
+        Entries no larger than ``tol`` times the largest entry of ``A`` count as zero.
+
+    Examples
+    --------
+    >>> row_echelon([[1, 2], [3, 4]])
+    array([[3.        , 4.        ],
+           [0.        , 0.66666667]])
+    """
+    return _eliminate(_as_matrix("A", A), _as_tol(tol), reduced=False)[0]
+
+
+def rref(A: Any, tol: float = 1e-10) -> np.ndarray:
+    """The reduced row echelon form of ``A``: every pivot is 1 and alone in its column.
+
+    Examples
+    --------
+    >>> rref([[1, 2, 3], [2, 4, 7]])
+    array([[1., 2., 0.],
+           [0., 0., 1.]])
+    """
+    return _eliminate(_as_matrix("A", A), _as_tol(tol), reduced=True)[0]
+
+
+def is_singular(A: Any, tol: float = 1e-10) -> bool:
+    """Whether the square matrix ``A`` is singular: elimination leaves a row of zeros.
+
+    Examples
+    --------
+    >>> is_singular([[2, 0, 0, 0], [0, 3, 0, 0], [0, 0, 4, 4], [0, 0, 5, 5]])
+    True
+    >>> is_singular([[2, 3], [10, 1]])
+    False
+    """
+    A = _as_matrix("A", A, square=True)
+    return len(_eliminate(A, _as_tol(tol), reduced=False)[1]) < A.shape[0]
+
+
+def _singular_error(name: str) -> ValueError:
+    return ValueError(f"{name} is singular (elimination leaves a row of zeros): it has no inverse, "
+                      "and A x = b has either no solution or infinitely many")
+
+
+def solve(A: Any, b: Any) -> np.ndarray:
+    """The solution ``x`` of ``A x = b`` by elimination and back-substitution.
+
+    ``b`` may be a vector (shape ``(n,)``) or several right-hand sides as columns
+    (shape ``(n, k)``); ``x`` has the same shape.
+
+    Raises
+    ------
+    ValueError
+        ``A`` is not square or is singular; ``b`` does not have ``n`` rows.
+
+    Examples
+    --------
+    >>> solve([[2, 3], [10, 1]], [8, 13])   # apples and bananas: a = 31/28, b = 27/14
+    array([1.10714286, 1.92857143])
+    """
+    A = _as_matrix("A", A, square=True)
+    b = as_array("b", b, ndim=(1, 2))
+    if b.shape[0] != A.shape[0]:
+        raise ValueError(f"b must have {A.shape[0]} rows to match A, got shape {b.shape}")
+    augmented = np.column_stack([A, b])
+    reduced, pivots, _ = _eliminate(augmented, 1e-10, reduced=True)
+    if pivots[:A.shape[0]] != list(range(A.shape[0])):
+        raise _singular_error("A")
+    return reduced[:, A.shape[0]:].reshape(b.shape)
+
+
+def determinant(A: Any) -> float:
+    """The determinant of the square matrix ``A``: the product of the pivots, signed by the row swaps.
+
+    Examples
+    --------
+    >>> round(determinant([[1, 2], [3, 4]]), 12)
+    -2.0
+    """
+    A = _as_matrix("A", A, square=True)
+    U, pivots, swaps = _eliminate(A, 1e-10, reduced=False)
+    if len(pivots) < A.shape[0]:
+        return 0.0
+    return float((-1) ** swaps * np.prod(np.diag(U)))
+
+
+def inverse(A: Any) -> np.ndarray:
+    """The inverse of the square matrix ``A`` by Gauss-Jordan elimination on ``[A | I]``.
+
+    Raises
+    ------
+    ValueError
+        ``A`` is not square or is singular.
+
+    Examples
+    --------
+    >>> inverse([[2, 0], [0, 4]])
+    array([[0.5 , 0.  ],
+           [0.  , 0.25]])
+    """
+    A = _as_matrix("A", A, square=True)
+    try:
+        return solve(A, np.eye(A.shape[0]))
+    except ValueError:
+        raise _singular_error("A") from None
+
+
+# --- Orthogonality --------------------------------------------------------------------
+
+
+def gram_schmidt(A: Any, tol: float = 1e-10) -> np.ndarray:
+    """Orthonormalise the columns of ``A`` from left to right (Gram-Schmidt).
+
+    Each column loses its components along the earlier basis vectors and is
+    then scaled to length 1. A column whose remainder is no longer than ``tol``
+    times its own length depends on the earlier columns and comes back as zeros,
+    so the non-zero columns are an orthonormal basis of the column space.
+    Each column is orthogonalised twice ("twice is enough"), so the result stays
+    orthonormal to rounding error even for nearly dependent columns.
+
+    Examples
+    --------
+    >>> gram_schmidt([[1, 2], [0, 0]])     # the second column is twice the first
+    array([[1., 0.],
+           [0., 0.]])
+    """
+    A = _as_matrix("A", A)
+    tol = _as_tol(tol)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        v = A[:, j].copy()
+        for _ in range(2):
+            v -= E[:, :j] @ (E[:, :j].T @ v)
+        length = np.linalg.norm(v)
+        if length > tol * np.linalg.norm(A[:, j]):
+            E[:, j] = v / length
+    return E
+
+
+def dimension(A: Any, tol: float = 1e-10) -> int:
+    """The dimension of the span of the columns of ``A``: the non-zero columns Gram-Schmidt leaves.
+
+    Examples
+    --------
+    >>> dimension([[1, 2, 0], [0, 0, 1], [0, 0, 0]])
+    2
+    """
+    E = gram_schmidt(A, tol)
+    return int(np.count_nonzero(np.linalg.norm(E, axis=0)))
+
+
+def reflection_matrix(basis: Any) -> np.ndarray:
+    """The reflection in the hyperplane spanned by all columns of ``basis`` but the last.
+
+    The columns are orthonormalised with :func:`gram_schmidt` into ``E``; in that
+    basis the reflection keeps the first n - 1 coordinates and flips the last, so
+    the matrix is ``E @ diag(1, ..., 1, -1) @ E.T``.
+
+    Raises
+    ------
+    ValueError
+        ``basis`` is not square, or its columns are dependent (no hyperplane).
+
+    Examples
+    --------
+    >>> reflection_matrix([[1, 0], [0, 1]])     # reflect in the x-axis
+    array([[ 1.,  0.],
+           [ 0., -1.]])
+    """
+    basis = _as_matrix("basis", basis, square=True)
+    E = gram_schmidt(basis)
+    if not np.all(np.linalg.norm(E, axis=0) > 0):
+        raise ValueError("basis must have independent columns: a dependent column leaves no "
+                         "hyperplane and no normal direction to reflect in")
+    flip = np.ones(basis.shape[0])
+    flip[-1] = -1.0
+    return (E * flip) @ E.T
+
+
+# --- Eigenvectors and PageRank --------------------------------------------------------
+
+
+def power_iteration(A: Any, x0: Any = None, tol: float = 1e-10,
+                    max_iter: int = 1000) -> tuple[float, np.ndarray, int]:
+    """The dominant eigenvalue and eigenvector of ``A`` by power iteration.
+
+    Repeatedly multiply by ``A`` and rescale to length 1: the component along
+    the eigenvector of the largest eigenvalue (in size) grows fastest and takes
+    over. Stops when the vector moves less than ``tol`` in one step (its sign is
+    aligned first, so a negative eigenvalue converges too).
+
+    Returns
+    -------
+    eigenvalue : float
+        The Rayleigh quotient ``x @ A @ x`` of the final unit vector.
+    eigenvector : numpy.ndarray
+        A unit vector.
+    iterations : int
+        How many multiplications by ``A`` it took.
+
+    Raises
+    ------
+    ValueError
+        Bad arguments; ``x0`` is (or becomes) the zero vector; no convergence
+        within ``max_iter`` steps (two eigenvalues of the same largest size, as
+        in a rotation).
+
+    Examples
+    --------
+    >>> value, vector, steps = power_iteration([[2, 0], [0, 1]])
+    >>> round(value, 8), vector.round(6)
+    (2.0, array([1., 0.]))
+    """
+    A = _as_matrix("A", A, square=True)
+    n = A.shape[0]
+    tol = as_number("tol", tol, low=0, low_open=True)
+    max_iter = as_number("max_iter", max_iter, low=1, integer=True)
+    x = np.ones(n) if x0 is None else as_array("x0", x0, shape=(n,))
+    if not np.any(x):
+        raise ValueError("x0 must not be the zero vector")
+    x = x / np.linalg.norm(x)
+    for step in range(1, max_iter + 1):
+        y = A @ x
+        length = np.linalg.norm(y)
+        if length == 0:
+            raise ValueError("A maps the vector to zero: x0 has no component along an eigenvector "
+                             "with a non-zero eigenvalue")
+        y /= length
+        if y @ x < 0:
+            y = -y  # a negative eigenvalue flips the vector each step
+        if np.linalg.norm(y - x) < tol:
+            return float(y @ A @ y), y, step
+        x = y
+    raise ValueError(f"power iteration did not converge in {max_iter} steps: the two largest "
+                     "eigenvalues may have the same size (a rotation, or a periodic chain)")
+
+
+def _as_link_matrix(L: Any) -> tuple[Any, np.ndarray]:
+    """``L`` as a float matrix (sparse stays sparse) and its dangling columns, or raise naming ``L``."""
+    if scipy.sparse.issparse(L):
+        L = scipy.sparse.csr_array(L, dtype=float)
+        values = L.data
+    else:
+        L = _as_matrix("L", L)
+        values = L.ravel()
+    if L.shape[0] != L.shape[1]:
+        raise ValueError(f"L must be square (pages x pages), got shape {L.shape}")
+    if L.shape[0] == 0:
+        raise ValueError("L must not be empty")
+    if not np.all(np.isfinite(values)):
+        raise ValueError("L must contain only finite numbers (no NaN or inf)")
+    if np.any(values < 0):
+        raise ValueError("L must not have negative entries: they are link probabilities")
+    sums = np.asarray(L.sum(axis=0)).ravel()
+    dangling = sums == 0
+    if not np.allclose(sums[~dangling], 1.0, atol=1e-8):
+        j = int(np.argmax(~dangling & ~np.isclose(sums, 1.0, atol=1e-8)))
+        raise ValueError(f"each column of L must sum to 1 (or be all zero, a page without links); "
+                         f"column {j} sums to {sums[j]:.6g}. L[i, j] is the probability of "
+                         "following a link from page j to page i: did you pass the transpose?")
+    return L, dangling
+
+
+def pagerank(L: Any, d: float = 0.85, tol: float = 1e-10, max_iter: int = 1000) -> np.ndarray:
+    r"""The PageRank of every page: the stationary distribution of a damped random surfer.
+
+    With probability ``d`` the surfer follows a random link of the current page
+    (``L[i, j]`` is the probability of going from page j to page i); otherwise,
+    and always from a page with no links (an all-zero column), they jump to a
+    page chosen uniformly. The ranks ``r`` solve
+
+    .. math:: \mathbf{r} = d \left(L \mathbf{r} + rac{s}{n}\mathbf{1}
+ight) + rac{1-d}{n}\mathbf{1},
+
+    where ``s`` is the rank sitting on pages without links; they are found by
+    iterating that map (power iteration) until the ranks change by less than
+    ``tol`` in the L1 norm.
+
+    Parameters
+    ----------
+    L : array_like or scipy.sparse matrix, shape (n, n)
+        Link probabilities; each column sums to 1 or is all zero. Sparse
+        matrices stay sparse, so a million links take a fraction of a second a step.
+    d : float in [0, 1]
+        The damping factor; ``d = 1`` is the undamped surfer of the eigenvector view.
+    tol, max_iter
+        Stop when an iteration changes the ranks by less than ``tol``; give up
+        (ValueError) after ``max_iter`` iterations.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n,)
+        The ranks, non-negative and summing to 1.
+
+    Examples
+    --------
+    >>> L = [[0, 1/2, 1], [1/2, 0, 0], [1/2, 1/2, 0]]
+    >>> pagerank(L, d=1).round(4)
+    array([0.4444, 0.2222, 0.3333])
+    """
+    L, dangling = _as_link_matrix(L)
+    d = as_number("d", d, low=0, high=1)
+    tol = as_number("tol", tol, low=0, low_open=True)
+    max_iter = as_number("max_iter", max_iter, low=1, integer=True)
+    n = L.shape[0]
+    r = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        following = L @ r + r[dangling].sum() / n
+        new = d * following + (1.0 - d) / n
+        new /= new.sum()  # keeps the total at 1 against rounding drift
+        if np.abs(new - r).sum() < tol:
+            return new
+        r = new
+    raise ValueError(f"PageRank did not converge in {max_iter} iterations: with d = 1 a periodic "
+                     "link structure can make the ranks cycle; use d < 1 or a larger max_iter")
