@@ -171,8 +171,10 @@ def row_echelon(A: Any, tol: float = 1e-10) -> np.ndarray:
 
     Below each pivot (the first non-zero entry of a row) the column is zero, and
     each pivot lies to the right of the one above; rows of zeros come last.
-    The pivots are not scaled to 1 (that is :func:`rref`). The result is the
-    ``U`` of the factorisation ``PA = LU`` that SciPy's ``scipy.linalg.lu`` computes.
+    The pivots are not scaled to 1 (that is :func:`rref`). For a matrix whose
+    columns all get a pivot (and no ties between pivot candidates) the result is
+    the ``U`` of ``PA = LU`` that SciPy's ``scipy.linalg.lu`` computes; where a
+    column has no pivot, elimination moves on to the next column and LU does not.
 
     Parameters
     ----------
@@ -447,8 +449,7 @@ def pagerank(L: Any, d: float = 0.85, tol: float = 1e-10, max_iter: int = 1000) 
     and always from a page with no links (an all-zero column), they jump to a
     page chosen uniformly. The ranks ``r`` solve
 
-    .. math:: \mathbf{r} = d \left(L \mathbf{r} + rac{s}{n}\mathbf{1}
-ight) + rac{1-d}{n}\mathbf{1},
+    .. math:: \mathbf{r} = d \left(L \mathbf{r} + \frac{s}{n}\mathbf{1}\right) + \frac{1-d}{n}\mathbf{1},
 
     where ``s`` is the rank sitting on pages without links; they are found by
     iterating that map (power iteration) until the ranks change by less than

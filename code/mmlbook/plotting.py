@@ -15,7 +15,9 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 from cycler import cycler
 
-from ._validate import as_number
+import numpy as np
+
+from ._validate import as_array, as_number
 
 #: Okabe & Ito (2008), "Color Universal Design"; black moved last.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
@@ -75,3 +77,48 @@ def figure(ncols: int = 1, nrows: int = 1, *, width: float = 6.0, height: float 
         for ax in fig.axes:
             ax.set_aspect("equal")
     return fig, axes
+
+
+def arrow(ax, tip, tail=(0, 0), colour: str = BLUE, label: str | None = None,
+          linestyle: str = "-", lw: float = 2.0, backdrop: bool = False) -> None:
+    """Draw the vector from ``tail`` to ``tip`` as an arrow, with an optional label just past its tip.
+
+    ``backdrop=True`` puts the label on a translucent white patch, for busy figures.
+
+    >>> fig, ax = figure(equal=True)
+    >>> plane(ax, -1, 4)
+    >>> arrow(ax, (3, 2), label="$(3, 2)$")
+    """
+    tip = as_array("tip", tip, shape=(2,))
+    tail = as_array("tail", tail, shape=(2,))
+    lw = as_number("lw", lw, low=0, low_open=True)
+    ax.annotate("", xy=tip, xytext=tail,
+                arrowprops=dict(arrowstyle="-|>", color=colour, lw=lw, shrinkA=0, shrinkB=0,
+                                mutation_scale=11 + 2 * lw, linestyle=linestyle))
+    if label:
+        step = tip - tail
+        length = float(np.hypot(*step))
+        gap = 0.06 * float(np.diff(ax.get_xlim())[0])
+        where = tip + gap * step / length if length > 1e-9 else tip
+        extra = {"bbox": dict(facecolor="white", edgecolor="none", alpha=0.7, pad=0.5)} if backdrop else {}
+        ax.text(*where, label, color=colour, fontsize=12, ha="center", va="center", **extra)
+
+
+def plane(ax, low: float, high: float, names: tuple[str, str] = ("$x_1$", "$x_2$"),
+          ylim: tuple[float, float] | None = None, grid: bool = True) -> None:
+    """Axes from ``low`` to ``high`` both ways (or ``ylim`` upwards), with the coordinate axes drawn in.
+
+    >>> fig, ax = figure(equal=True)
+    >>> plane(ax, -2, 2, names=("$x$", "$y$"))
+    """
+    low = as_number("low", low)
+    high = as_number("high", high)
+    if high <= low:
+        raise ValueError(f"high must be larger than low, got low = {low}, high = {high}")
+    ax.set_xlim(low, high)
+    ax.set_ylim(*(ylim if ylim is not None else (low, high)))
+    ax.axhline(0, color="0.6", lw=0.8, zorder=0)
+    ax.axvline(0, color="0.6", lw=0.8, zorder=0)
+    ax.set_xlabel(names[0])
+    ax.set_ylabel(names[1])
+    ax.grid(grid)

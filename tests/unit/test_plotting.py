@@ -42,3 +42,37 @@ def test_figure_gives_the_requested_axes():
 def test_figure_rejects_bad_arguments(kwargs, error, words):
     with pytest.raises(error, match=words):
         plotting.figure(**kwargs)
+
+
+def test_arrow_draws_an_annotation_and_its_label():
+    fig, ax = plotting.figure(equal=True)
+    plotting.plane(ax, -1, 4)
+    plotting.arrow(ax, (3, 2), label="$v$", backdrop=True)
+    plotting.arrow(ax, (0, 0), tail=(1, 1))   # a zero-length arrow still draws, label or not
+    assert len(ax.texts) == 3   # two arrows (annotations are texts) and one label
+    label = [t for t in ax.texts if t.get_text() == "$v$"][0]
+    assert np.hypot(*(np.array(label.get_position()) - (3, 2))) > 0, "the label sits past the tip"
+    plt.close(fig)
+
+
+def test_plane_sets_limits_and_axes():
+    fig, ax = plotting.figure()
+    plotting.plane(ax, -2, 3, names=("$a$", "$b$"), ylim=(0, 1), grid=False)
+    assert ax.get_xlim() == (-2, 3) and ax.get_ylim() == (0, 1)
+    assert ax.get_xlabel() == "$a$" and not any(line.get_visible() for line in ax.get_xgridlines())
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda ax: plotting.arrow(ax, (1, 2, 3)), ValueError, "tip"),
+    (lambda ax: plotting.arrow(ax, (1, 2), tail="origin"), TypeError, "tail"),
+    (lambda ax: plotting.arrow(ax, (1, np.nan)), ValueError, "tip"),
+    (lambda ax: plotting.arrow(ax, (1, 2), lw=0), ValueError, "lw"),
+    (lambda ax: plotting.plane(ax, 2, 1), ValueError, "high"),
+    (lambda ax: plotting.plane(ax, "a", 1), TypeError, "low"),
+])
+def test_arrow_and_plane_name_bad_arguments(call, error, words):
+    fig, ax = plotting.figure()
+    with pytest.raises(error, match=words):
+        call(ax)
+    plt.close(fig)

@@ -1,10 +1,19 @@
 """Checkers for the mini-projects: ``check.<name>(your_function)`` says what is right or wrong.
 
-Each chapter's checkers live in a module named after the chapter and are
-re-exported here, so a chapter only needs ``from mmlbook import check``.
+Each chapter's checkers live in a module named after the chapter, listed in its
+``__all__``; they are all re-exported here, so a chapter only needs
+``from mmlbook import check``. Two chapters may not use the same name.
 """
 
+from . import dot_product, eigenvalues, linear_systems, orthogonality, transformations, vectors
 from ._core import Result
-from .vectors import normal_pdf, sum_squared_residuals
 
-__all__ = ["Result", "normal_pdf", "sum_squared_residuals"]
+_CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues)
+
+__all__ = ["Result"]
+for _module in _CHAPTERS:
+    for _name in _module.__all__:
+        if _name in __all__:
+            raise ImportError(f"check.{_name} is defined twice (again in {_module.__name__})")
+        globals()[_name] = getattr(_module, _name)
+        __all__.append(_name)

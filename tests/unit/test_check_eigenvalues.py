@@ -1,0 +1,364 @@
+"""Tests for the Chapter 6 checkers: right answers pass, each typical mistake is named."""
+
+from __future__ import annotations
+
+import doctest
+
+import numpy as np
+import pytest
+import scipy.sparse
+
+from mmlbook import check, linalg
+from mmlbook.check import eigenvalues
+
+
+# --- reference solutions, written as a reader would ------------------------------------------
+
+def pagerank_reference(L, d=0.85, tol=1e-10):
+    """The chapter's reference solution."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    r = np.full(n, 1 / n)
+    while True:
+        new = d * (L @ r) + (1 - d) / n
+        if np.abs(new - r).sum() < tol:
+            return new
+        r = new
+
+
+def pagerank_google_matrix(L, d=0.85):
+    """Builds M = d L + (1 - d)/n ones and takes its eigenvector for the eigenvalue 1."""
+    L = np.array(L, dtype=float)
+    n = len(L)
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    M = d * L + (1 - d) / n * np.ones((n, n))
+    values, vectors = np.linalg.eig(M)
+    r = np.real(vectors[:, np.argmin(np.abs(values - 1))])
+    return r / r.sum()
+
+
+def pagerank_course_style(L, d=0.85):
+    """The course's loop (ranks x 100, stop when they move less than 0.01), rescaled to sum 1."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    M = d * L + (1 - d) / n * np.ones((n, n))
+    r = 100 * np.ones(n) / n
+    last = r
+    r = M @ r
+    while np.linalg.norm(last - r) > 1e-9:
+        last = r
+        r = M @ r
+    return r / 100
+
+
+def power_reference(A, tol=1e-12, max_iter=10_000):
+    x = np.ones(A.shape[0]) / np.sqrt(A.shape[0])
+    for _ in range(max_iter):
+        y = A @ x
+        y = y / np.linalg.norm(y)
+        if y @ x < 0:
+            y = -y
+        if np.linalg.norm(y - x) < tol:
+            break
+        x = y
+    return y @ A @ y, y
+
+
+def power_by_eig(A):
+    values, vectors = np.linalg.eig(A)
+    i = np.argmax(np.abs(values))
+    return np.real(values[i]), -np.real(vectors[:, i])   # either sign is an eigenvector
+
+
+# --- pagerank: right answers -----------------------------------------------------------------
+
+@pytest.mark.parametrize("function", [pagerank_reference, pagerank_google_matrix, pagerank_course_style,
+                                      linalg.pagerank])
+def test_pagerank_accepts_correct_functions(function):
+    result = check.pagerank(function)
+    assert result and result.passed and isinstance(result, check.Result)
+    assert "correct" in result.message
+    assert str(result).startswith("✔ pagerank")
+
+
+def test_pagerank_accepts_a_list():
+    assert check.pagerank(lambda L, d=0.85: list(pagerank_reference(L, d)))
+
+
+def test_result_renders_in_a_notebook():
+    assert "not yet" in check.pagerank(lambda L, d=0.85: np.ones(len(L)))._repr_html_()
+
+
+# --- pagerank: each typical mistake gets its own message -------------------------------------
+
+def iterate(step, *, normalise=False, fix=True, start=None, steps=None, final=None):
+    """A reader's pagerank built from one update step, with the usual variations."""
+    def pagerank(L, d=0.85):
+        L = np.array(L, dtype=float)
+        n = L.shape[0]
+        if fix:
+            L[:, L.sum(axis=0) == 0] = 1 / n
+        r = np.full(n, 1 / n) if start is None else start(n)
+        for _ in range(steps or 5000):
+            new = step(L, r, d, n)
+            if normalise:
+                new = new / new.sum()
+            if steps is None and np.abs(new - r).sum() < 1e-12:
+                r = new
+                break
+            r = new
+        return final(r) if final else r
+    return pagerank
+
+
+def right_step(L, r, d, n):
+    return d * (L @ r) + (1 - d) / n
+
+
+RANK_WRONG = {
+    "transpose": (iterate(lambda L, r, d, n: d * (L.T @ r) + (1 - d) / n, normalise=True),
+                  ["backwards", "transpose", "L.T"]),
+    "transpose, not normalised": (iterate(lambda L, r, d, n: d * (L.T @ r) + (1 - d) / n),
+                                  ["backwards", "transpose"]),
+    "times 100": (iterate(right_step, final=lambda r: 100 * r), ["not normalised", "sum to 100"]),
+    "unit length": (iterate(right_step, final=lambda r: r / np.linalg.norm(r)),
+                    ["not normalised", "length 1", "r.sum()"]),
+    "ones, never divided": (iterate(right_step, start=np.ones), ["sum to 6", "vector of ones"]),
+    "d and 1 - d swapped": (iterate(lambda L, r, d, n: (1 - d) * (L @ r) + d / n), ["swapped"]),
+    "no teleport": (iterate(lambda L, r, d, n: d * (L @ r)), ["teleport", "missing"]),
+    "no teleport, normalised": (iterate(lambda L, r, d, n: d * (L @ r), normalise=True),
+                                ["teleport", "missing", "undamped"]),
+    "teleport not divided by n": (iterate(lambda L, r, d, n: d * (L @ r) + (1 - d)),
+                                  ["sums to 6", "(1 - d)/n"]),
+    "teleport not divided by n, normalised": (
+        iterate(lambda L, r, d, n: d * (L @ r) + (1 - d), normalise=True), ["(1 - d)/n", "Divide by n"]),
+    "fixed 10 iterations": (iterate(right_step, steps=10), ["exactly 10 iterations", "while"]),
+    "fixed 50 iterations": (iterate(right_step, steps=50), ["exactly 50 iterations", "L_ring"]),
+    "dangling page leaks": (iterate(right_step, fix=False), ["without links", "less than 1", "1/n"]),
+    "dangling page, normalised": (iterate(right_step, fix=False, normalise=True),
+                                  ["without links", "all-zero column"]),
+    "default d": (lambda L, d=0.5: pagerank_reference(L, d), ["default", "d = 0.5", "d=0.85"]),
+    "no default d": (lambda L, d: pagerank_reference(L, d), ["pagerank(L) raised TypeError"]),
+    "returns None": (lambda L, d=0.85: None, ["None", "return"]),
+    "returns text": (lambda L, d=0.85: "0.16", ["should return", "str"]),
+    "wrong shape": (lambda L, d=0.85: pagerank_reference(L, d)[:-1], ["shape", "one rank per page"]),
+    "returns NaN": (lambda L, d=0.85: pagerank_reference(L, d) / 0, ["NaN", "division by zero"]),
+}
+
+
+@pytest.mark.parametrize("name", RANK_WRONG)
+def test_pagerank_names_each_typical_mistake(name):
+    function, words = RANK_WRONG[name]
+    with np.errstate(all="ignore"):
+        result = check.pagerank(function)
+    assert not result
+    for word in words:
+        assert word in result.message, f"{name}: {word!r} not in {result.message!r}"
+
+
+def test_pagerank_chapter_demo_is_named():
+    def pagerank_by_rows(L, d=0.85, tol=1e-10):
+        n = L.shape[0]
+        r = np.full(n, 1 / n)
+        for _ in range(1000):
+            r = d * (L.T @ r) + (1 - d) / n
+            r = r / r.sum()
+        return r
+
+    assert "transpose" in check.pagerank(pagerank_by_rows).message
+
+
+def test_pagerank_spots_in_place_change_of_L():
+    def fills_in_place(L, d=0.85):
+        L[:, L.sum(axis=0) == 0] = 1 / len(L)
+        return pagerank_reference(L, d)
+
+    result = check.pagerank(fills_in_place)
+    assert not result and "changed the matrix L" in result.message and "copy" in result.message
+
+
+def test_pagerank_not_converged_but_no_fixed_count():
+    # Stops when the ranks move less than 1e-4: close, but not converged on the slow ring.
+    def loose(L, d=0.85):
+        L = np.array(L, dtype=float)
+        n = L.shape[0]
+        L[:, L.sum(axis=0) == 0] = 1 / n
+        r = np.full(n, 1 / n)
+        while True:
+            new = d * (L @ r) + (1 - d) / n
+            if np.abs(new - r).sum() < 1e-4:
+                return new
+            r = new
+
+    result = check.pagerank(loose)
+    assert not result and "not converged" in result.message
+
+
+def test_pagerank_unknown_mistake_shows_expected_and_got():
+    result = check.pagerank(lambda L, d=0.85: pagerank_reference(L, d)[::-1])
+    assert not result
+    assert "pagerank(L, d=1) (the course's six sites) should be" in result.message
+    assert "0.4" in result.message and "but your function returned" in result.message
+
+
+def test_pagerank_reports_a_function_that_raises():
+    def broken(L, d=0.85):
+        raise RuntimeError("something broke")
+
+    result = check.pagerank(broken)
+    assert not result and "pagerank(L, d=1) raised RuntimeError: something broke" in result.message
+
+
+def test_pagerank_gives_fresh_matrices():
+    # A function that spoils its argument after copying it first is fine: every probe is new.
+    seen = []
+
+    def remembers(L, d=0.85):
+        seen.append(L)
+        return pagerank_reference(L, d)
+
+    assert check.pagerank(remembers)
+    assert len({id(L) for L in seen}) == len(seen)
+
+
+@pytest.mark.parametrize("not_a_function", [None, 0.85, "pagerank", np.eye(2)])
+def test_pagerank_rejects_non_callables(not_a_function):
+    with pytest.raises(TypeError, match="pagerank must be a function"):
+        check.pagerank(not_a_function)
+
+
+def test_pagerank_probes_tell_mistakes_apart():
+    # Each named mistake differs from the right answer on at least one probe.
+    probes = [(make(), eigenvalues._d(d)) for make, d, _ in eigenvalues._RANK_PROBES]
+    for L, d in probes:
+        assert np.allclose(L.sum(axis=0)[L.sum(axis=0) > 0], 1)
+    messages = eigenvalues._rank_mistakes(*probes[1])
+    for message in messages:
+        differs = any(not any(np.allclose(wrong, eigenvalues._right_ranks(L, d), atol=1e-6)
+                              for wrong in eigenvalues._rank_mistakes(L, d)[message])
+                      for L, d in probes)
+        assert differs, message
+
+
+def test_pagerank_probe_ranks_match_an_independent_solve():
+    for make, d, _ in eigenvalues._RANK_PROBES:
+        L, d = make(), eigenvalues._d(d)
+        n = len(L)
+        if d < 1:
+            M = eigenvalues._fix_dangling(L)
+            direct = np.linalg.solve(np.eye(n) - d * M, np.full(n, (1 - d) / n))
+            assert np.allclose(eigenvalues._right_ranks(L, d), direct)
+
+
+def test_pagerank_library_accepts_sparse_like_the_reader_version():
+    L = eigenvalues._course_web()
+    assert np.allclose(linalg.pagerank(scipy.sparse.csr_array(L)), pagerank_reference(L))
+
+
+# --- power_iteration: right answers -----------------------------------------------------------
+
+@pytest.mark.parametrize("function", [power_reference, power_by_eig, linalg.power_iteration])
+def test_power_iteration_accepts_correct_functions(function):
+    result = check.power_iteration(function)
+    assert result and "correct" in result.message and str(result).startswith("✔ power_iteration")
+
+
+# --- power_iteration: typical mistakes ------------------------------------------------------
+
+def with_value(how):
+    def power_iteration(A):
+        _, x = power_reference(A)
+        return how(A, x)
+    return power_iteration
+
+
+def no_sign_alignment(A):
+    x = np.ones(A.shape[0]) / np.sqrt(A.shape[0])
+    for _ in range(1000):
+        y = A @ x
+        y = y / np.linalg.norm(y)
+        if np.linalg.norm(y - x) < 1e-12:
+            break
+        x = y
+    return np.linalg.norm(A @ y), y
+
+
+def few_steps(A):
+    x = np.ones(A.shape[0])
+    for _ in range(5):
+        x = A @ x
+        x = x / np.linalg.norm(x)
+    return x @ A @ x, x
+
+
+EIGEN_WRONG = {
+    "not normalised": (with_value(lambda A, x: (x @ A @ x, 3 * x)), ["not normalised", "length 3"]),
+    "sums to 1": (with_value(lambda A, x: (x @ A @ x, x / x.sum())), ["not normalised", "sums to 1"]),
+    "ratio of one component": (with_value(lambda A, x: ((A @ x)[0] / x[0], x)),
+                               ["ratio of one component", "Rayleigh"]),
+    "ratio that is 0/0": (with_value(lambda A, x: ((A @ x)[0] / 0.0 * 0.0, x)), ["NaN", "0/0"]),
+    "norm as eigenvalue": (with_value(lambda A, x: (np.linalg.norm(A @ x), x)), ["wrong sign", "Rayleigh"]),
+    "no sign alignment": (no_sign_alignment, ["wrong sign", "[[-4, 1], [0, 1]]"]),
+    "fixed few steps": (few_steps, ["not converged", "fixed number"]),
+    "swapped order": (lambda A: power_reference(A)[::-1], ["(eigenvalue, eigenvector)"]),
+    "vector only": (lambda A: power_reference(A)[1], ["two things"]),
+    "returns None": (lambda A: None, ["None"]),
+    "wrong vector shape": (with_value(lambda A, x: (x @ A @ x, x[:-1])), ["shape"]),
+    "wrong eigenvector": (with_value(lambda A, x: (x @ A @ x, np.roll(x, 1))), ["eigenvector along"]),
+}
+
+
+@pytest.mark.parametrize("name", EIGEN_WRONG)
+def test_power_iteration_names_each_typical_mistake(name):
+    function, words = EIGEN_WRONG[name]
+    with np.errstate(all="ignore"):
+        result = check.power_iteration(function)
+    assert not result
+    for word in words:
+        assert word in result.message, f"{name}: {word!r} not in {result.message!r}"
+
+
+def test_power_iteration_unknown_mistake_shows_expected_and_got():
+    result = check.power_iteration(with_value(lambda A, x: (x @ A @ x + 1, x)))
+    assert not result and "should return the eigenvalue 3" in result.message
+    assert "returned 4" in result.message
+
+
+def test_power_iteration_reports_a_function_that_raises():
+    result = check.power_iteration(lambda A: np.linalg.inv(A - A))
+    assert not result and "power_iteration([[2, 1], [1, 2]]) raised LinAlgError" in result.message
+
+
+def test_power_iteration_spots_in_place_change_of_A():
+    def scales_A(A):
+        A /= np.abs(A).max()
+        return power_reference(A)
+
+    assert "changed the matrix A" in check.power_iteration(scales_A).message
+
+
+@pytest.mark.parametrize("not_a_function", [None, 3, "power_iteration", np.eye(2)])
+def test_power_iteration_rejects_non_callables(not_a_function):
+    with pytest.raises(TypeError, match="power_iteration must be a function"):
+        check.power_iteration(not_a_function)
+
+
+def test_power_iteration_probes_have_a_strictly_dominant_eigenvalue():
+    for make, _ in eigenvalues._EIGEN_PROBES:
+        sizes = np.sort(np.abs(np.linalg.eigvals(make())))
+        assert sizes[-1] > 1.2 * sizes[-2]
+
+
+# --- the module -----------------------------------------------------------------------------
+
+def test_checkers_are_exported():
+    assert {"pagerank", "power_iteration"} <= set(check.__all__)
+    assert check.pagerank is eigenvalues.pagerank and check.power_iteration is eigenvalues.power_iteration
+    assert eigenvalues.__all__ == ["power_iteration", "pagerank"]
+
+
+def test_docstring_examples():
+    failures, _ = doctest.testmod(eigenvalues)
+    assert failures == 0

@@ -1,0 +1,288 @@
+"""Tests for the Chapter 5 checkers: right answers pass, each typical mistake is named."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+
+import numpy as np
+import pytest
+
+from mmlbook import check, linalg
+from mmlbook.check import orthogonality
+
+
+# --- reference solutions, written as a reader would -----------------------------------------
+
+def gs_reference(A, tol=1e-10):
+    """The book's solution: classical Gram-Schmidt, dependent columns as zeros."""
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        length = np.linalg.norm(u)
+        if length > tol * np.linalg.norm(A[:, j]):
+            E[:, j] = u / length
+    return E
+
+
+def gs_modified(A):
+    """Modified Gram-Schmidt with an absolute tolerance and a loop over the earlier vectors."""
+    A = np.array(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        v = A[:, j].copy()
+        for i in range(j):
+            v -= (E[:, i] @ v) * E[:, i]
+        if np.linalg.norm(v) > 1e-9:
+            E[:, j] = v / np.linalg.norm(v)
+    return E
+
+
+def gs_list_of_vectors(A):
+    basis = []
+    for a in np.asarray(A, dtype=float).T:
+        u = a - sum((e @ a) * e for e in basis) if basis else a.copy()
+        basis.append(u / np.linalg.norm(u) if np.linalg.norm(u) > 1e-10 else np.zeros_like(a))
+    return np.column_stack(basis)
+
+
+def gs_flipped_signs(A):
+    return -gs_reference(A)
+
+
+def reflection_reference(basis):
+    E = gs_reference(basis)
+    T_E = np.diag([1.0] * (len(E) - 1) + [-1.0])
+    return E @ T_E @ E.T
+
+
+def reflection_householder(basis):
+    E = gs_reference(basis)
+    n = E[:, -1]
+    return np.eye(len(n)) - 2 * np.outer(n, n)
+
+
+# --- gram_schmidt: right answers ---------------------------------------------------------
+
+@pytest.mark.parametrize("function", [gs_reference, gs_modified, gs_list_of_vectors, linalg.gram_schmidt])
+def test_gram_schmidt_accepts_correct_functions(function):
+    result = check.gram_schmidt(function)
+    assert result and isinstance(result, check.Result)
+    assert "correct" in result.message and "sign" not in result.message
+    assert str(result).startswith("✔ gram_schmidt")
+
+
+def test_gram_schmidt_accepts_opposite_signs_and_says_so():
+    result = check.gram_schmidt(gs_flipped_signs)
+    assert result and "sign" in result.message
+
+
+# --- gram_schmidt: each typical mistake gets its own message --------------------------------
+
+def gs_not_normalised(A):
+    A = np.asarray(A, dtype=float)
+    U = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j].copy()
+        for i in range(j):
+            if U[:, i] @ U[:, i] > 1e-20:
+                u -= (U[:, i] @ A[:, j]) / (U[:, i] @ U[:, i]) * U[:, i]
+        U[:, j] = u if np.linalg.norm(u) > 1e-10 else 0.0
+    return U
+
+
+def gs_normalise_first(A):
+    A = np.asarray(A, dtype=float)
+    Q = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        v = A[:, j] / np.linalg.norm(A[:, j])
+        for i in range(j):
+            v = v - (Q[:, i] @ v) * Q[:, i]
+        Q[:, j] = v
+    return Q
+
+
+def gs_unnormalised_projection(A):
+    A = np.asarray(A, dtype=float)
+    U = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        U[:, j] = A[:, j] - sum((U[:, i] @ A[:, j]) * U[:, i] for i in range(j))
+    return U / np.linalg.norm(U, axis=0)
+
+
+def gs_onto_original(A):
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - sum((A[:, i] @ A[:, j]) / (A[:, i] @ A[:, i]) * A[:, i] for i in range(j))
+        E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+def gs_no_tolerance(A):
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        if np.linalg.norm(u) != 0:
+            E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+def gs_divides_always(A):
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+def gs_in_place(A):
+    for j in range(A.shape[1]):
+        A[:, j] -= A[:, :j] @ (A[:, :j].T @ A[:, j])
+        length = np.linalg.norm(A[:, j])
+        A[:, j] = A[:, j] / length if length > 1e-10 else 0.0
+    return A
+
+
+def gs_drops_dependent(A):
+    E = gs_reference(A)
+    return E[:, np.linalg.norm(E, axis=0) > 0]
+
+
+GS_WRONG = {
+    "not normalised": (gs_not_normalised, ["not of length 1", "divide"]),
+    "normalise first": (gs_normalise_first, ["BEFORE subtracting", "Subtract first"]),
+    "unnormalised projection": (gs_unnormalised_projection, ["not of length 1", "(u_i · u_i)"]),
+    "onto original columns": (gs_onto_original, ["ORIGINAL columns", "e_i"]),
+    "rows": (lambda A: gs_reference(np.asarray(A).T).T, ["ROWS", "A[:, j]"]),
+    "rows, row-wise code": (lambda A: gs_list_of_vectors(np.asarray(A).T).T, ["ROWS"]),
+    "dependent not zeroed (== 0)": (gs_no_tolerance, ["depends on the earlier", "tolerance", "== 0"]),
+    "dependent gives NaN": (gs_divides_always, ["NaN", "0/0", "tolerance"]),
+    "in place": (gs_in_place, ["changed the matrix A", "copy"]),
+    "drops dependent columns": (gs_drops_dependent, ["leaves dependent columns out", "zeros"]),
+    "returns rows": (lambda A: gs_reference(A).T, ["transpose", "np.column_stack"]),
+    "wrong shape": (lambda A: gs_reference(A)[:-1], ["same shape as A"]),
+    "returns None": (lambda A: None, ["None", "return"]),
+    "returns text": (lambda A: "E", ["should return a matrix", "str"]),
+}
+
+
+@pytest.mark.parametrize("name", GS_WRONG)
+def test_gram_schmidt_names_each_typical_mistake(name):
+    function, words = GS_WRONG[name]
+    with np.errstate(all="ignore"):
+        result = check.gram_schmidt(function)
+    assert not result
+    for word in words:
+        assert word in result.message, f"{name}: {word!r} not in {result.message!r}"
+
+
+def test_gram_schmidt_mistakes_differ_on_the_probes():
+    # Each variant must differ from the right answer, and from every other variant.
+    answers = [linalg.gram_schmidt] + [f for f, _ in orthogonality.GS_MISTAKES]
+    for first, second in itertools.combinations(range(len(answers)), 2):
+        same = all(np.allclose(answers[first](A), answers[second](A), atol=1e-6)
+                   for A in orthogonality._INDEPENDENT_PROBES)
+        assert not same, f"answers {first} and {second} agree on every probe"
+
+
+def test_gram_schmidt_unknown_mistake_shows_expected_and_got():
+    def almost(A):
+        E = gs_reference(A)
+        E[0, -1] += 0.01
+        return E
+
+    result = check.gram_schmidt(almost)
+    assert not result
+    assert "For A = [[3., 1., 2.]" in result.message and "column E[:, 2]" in result.message
+    assert "should be" in result.message and "returned" in result.message
+
+
+def test_gram_schmidt_reports_a_function_that_raises():
+    result = check.gram_schmidt(lambda A: np.linalg.qr(A, mode="bogus"))
+    assert not result and "gram_schmidt([[3. 1. 2.]" in result.message and "raised ValueError" in result.message
+
+
+@pytest.mark.parametrize("not_a_function", [None, 3, "gram_schmidt", np.eye(2)])
+def test_gram_schmidt_rejects_non_callables(not_a_function):
+    with pytest.raises(TypeError, match="gram_schmidt must be a function"):
+        check.gram_schmidt(not_a_function)
+
+
+# --- reflection_matrix ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("function", [reflection_reference, reflection_householder, linalg.reflection_matrix])
+def test_reflection_matrix_accepts_correct_functions(function):
+    result = check.reflection_matrix(function)
+    assert result and "correct" in result.message
+
+
+def flip(n, where=-1):
+    signs = np.ones(n)
+    signs[where] = -1
+    return np.diag(signs)
+
+
+REFLECTION_WRONG = {
+    "wrong order": (lambda B: gs_reference(B).T @ flip(len(B)) @ gs_reference(B), ["wrong way round", "E @ T_E @ E.T"]),
+    "no Gram-Schmidt, inverse": (lambda B: B @ flip(len(B)) @ np.linalg.inv(B), ["not an orthogonal matrix", "gram_schmidt"]),
+    "no Gram-Schmidt, transpose": (lambda B: B @ flip(len(B)) @ B.T, ["without Gram-Schmidt"]),
+    "normalised, not orthogonalised": (
+        lambda B: (B / np.linalg.norm(B, axis=0)) @ flip(len(B)) @ (B / np.linalg.norm(B, axis=0)).T,
+        ["not made orthogonal", "Gram-Schmidt"]),
+    "flips the first": (lambda B: gs_reference(B) @ flip(len(B), 0) @ gs_reference(B).T, ["FIRST coordinate"]),
+    "keeps the normal": (lambda B: -reflection_reference(B), ["diag(-1, ..., -1, 1)"]),
+    "identity": (lambda B: gs_reference(B) @ gs_reference(B).T, ["identity"]),
+    "T_E only": (lambda B: flip(len(B)), ["NEW basis", "E @ T_E @ E.T"]),
+    "rows": (lambda B: reflection_reference(np.asarray(B).T), ["ROWS"]),
+    "in place": (lambda B: gs_in_place(B) @ flip(len(B)) @ B.T, ["changed the basis", "copy"]),
+    "wrong shape": (lambda B: reflection_reference(B)[:, :-1], ["same shape as basis"]),
+    "not symmetric": (lambda B: reflection_reference(B) + np.triu(np.ones_like(B), 1) * 0.1,
+                      ["not symmetric", "Expected"]),
+    "not orthogonal": (lambda B: 1.1 * reflection_reference(B), ["not orthogonal", "Expected"]),
+    "NaN": (lambda B: reflection_reference(B) * np.nan, ["NaN"]),
+    "returns None": (lambda B: None, ["None", "return"]),
+}
+
+
+@pytest.mark.parametrize("name", REFLECTION_WRONG)
+def test_reflection_matrix_names_each_typical_mistake(name):
+    function, words = REFLECTION_WRONG[name]
+    with np.errstate(all="ignore"):
+        result = check.reflection_matrix(function)
+    assert not result
+    for word in words:
+        assert word in result.message, f"{name}: {word!r} not in {result.message!r}"
+
+
+def test_reflection_mistakes_differ_on_the_probes():
+    answers = [linalg.reflection_matrix] + [f for f, _ in orthogonality.REFLECTION_MISTAKES]
+    for first, second in itertools.combinations(range(len(answers)), 2):
+        same = all(np.allclose(answers[first](B), answers[second](B), atol=1e-6)
+                   for B in orthogonality._REFLECTION_PROBES)
+        assert not same, f"answers {first} and {second} agree on every probe"
+
+
+def test_reflection_matrix_reports_a_function_that_raises():
+    result = check.reflection_matrix(lambda basis: basis @ np.ones(5))
+    assert not result and "reflection_matrix([[ 1.  -1. ]" in result.message and "raised ValueError" in result.message
+
+
+@pytest.mark.parametrize("not_a_function", [None, 1.5, "reflection_matrix", [reflection_reference]])
+def test_reflection_matrix_rejects_non_callables(not_a_function):
+    with pytest.raises(TypeError, match="reflection_matrix must be a function"):
+        check.reflection_matrix(not_a_function)
+
+
+def test_checkers_are_exported():
+    assert {"gram_schmidt", "reflection_matrix"} <= set(check.__all__)
+    assert check.gram_schmidt is orthogonality.gram_schmidt
+    assert check.reflection_matrix is orthogonality.reflection_matrix
+
+
+def test_docstring_examples():
+    failures, _ = doctest.testmod(orthogonality)
+    assert failures == 0
