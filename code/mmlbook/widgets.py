@@ -176,11 +176,11 @@ class _Renderer:
         if not isinstance(fig, plt.Figure):
             raise TypeError(f"draw must return a matplotlib Figure, got {type(fig).__name__}")
         buffer = io.BytesIO()
-        # metadata=None drops the date, so a rebuilt frame is byte-identical.
+        # No date in the file, so a rebuilt frame is byte-identical.
         metadata = {"Date": None} if self.fmt == "svg" else {"Software": None}
         # A fixed salt replaces the random ids of SVG clip paths, for the same reason.
         with mpl.rc_context({"svg.hashsalt": "mmlbook"}):
-                fig.savefig(buffer, format=self.fmt, metadata=metadata)
+            fig.savefig(buffer, format=self.fmt, metadata=metadata)
         self.width_px = int(fig.get_size_inches()[0] * fig.dpi)
         plt.close(fig)
         text = self.alt(**values) if callable(self.alt) else self.alt.format(**values)
@@ -249,8 +249,8 @@ def _live(render: _Renderer, caption: str | None):
     description = w.HTML(f"<small>{html.escape(text)}</small>")
 
     def redraw(_change=None):
-        # Fresh bytes into one Image widget: the redraw path that survives
-        # JupyterLab, classic Notebook and Colab alike.
+        # Fresh bytes into one Image widget: no Output widget and no display() of
+        # figures, the two redraw paths that broke in JupyterLab (toolchain notes).
         image.value, alt = render.frame([c.value for c in controls])
         description.value = f"<small>{html.escape(alt)}</small>"
 
