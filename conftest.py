@@ -1,4 +1,4 @@
-"""Let nbval run the book's MyST Markdown chapters.
+"""Test-wide setup: nbval runs the book's MyST Markdown chapters; property tests are reproducible.
 
 nbval 0.11 collects only ``.ipynb`` files and reads them through its
 module-level ``nbformat``; chapters are ``.md`` files with a jupytext header,
@@ -11,6 +11,7 @@ from __future__ import annotations
 import jupytext
 import nbformat
 import nbval.plugin
+from hypothesis import settings
 from nbval.plugin import IPyNbFile
 
 from tests.booksource import is_notebook
@@ -30,6 +31,11 @@ class _JupytextReader:
 
 
 nbval.plugin.nbformat = _JupytextReader()
+
+# Property tests draw the same examples on every run, like the book's seeded randomness:
+# CI never fails on an example that no local run has seen.
+settings.register_profile("book", derandomize=True)
+settings.load_profile("book")
 
 
 def pytest_collect_file(file_path, parent):
