@@ -76,6 +76,21 @@ def as_result_array(value: Any, what: str, wanted: str = "numbers") -> np.ndarra
         raise Failure(f"{what} should return {wanted}, but it returned {type(value).__name__}") from None
 
 
+def close(got: Any, wanted: Any, *, rtol: float, atol: float) -> bool:
+    """Equal in shape and, within the tolerances, in value: "the same formula" for a checker.
+
+    Each chapter's checkers pick tolerances far tighter than any mistake they name.
+    """
+    got, wanted = np.asarray(got, dtype=float), np.asarray(wanted, dtype=float)
+    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=rtol, atol=atol))
+
+
+def quietly(function: Callable[..., Any], *args: Any) -> Any:
+    """A mistaken formula's answer, without NumPy's warnings about the overflow or 0/0 it causes."""
+    with np.errstate(all="ignore"):
+        return function(*args)
+
+
 def _short(value: Any) -> str:
     text = np.array2string(np.asarray(value), precision=3, threshold=6) if isinstance(value, np.ndarray) else repr(value)
     return text if len(text) < 60 else text[:57] + "..."

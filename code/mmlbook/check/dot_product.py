@@ -20,22 +20,21 @@ otherwise it shows one probe with the expected and the returned value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 from unittest import mock
 
 import numpy as np
 
-from ._core import Failure, Result, as_result_array, call, run
+from ._core import Failure, Result, as_result_array, call, close, run
 
 __all__ = ["coordinates_in_basis", "is_independent"]
 
 _RTOL, _ATOL = 1e-8, 1e-12
 
 
-def _close(got: Any, wanted: Any) -> bool:
-    got, wanted = np.asarray(got, float), np.asarray(wanted, float)
-    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=_RTOL, atol=_ATOL))
+_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
 def _vec(*components: float) -> np.ndarray:

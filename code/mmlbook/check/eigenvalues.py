@@ -21,13 +21,14 @@ it shows one probe with the expected and the returned value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from .. import linalg
-from ._core import Failure, Result, as_result_array, run
+from ._core import Failure, Result, as_result_array, close, run
 
 __all__ = ["power_iteration", "pagerank"]
 
@@ -36,9 +37,7 @@ __all__ = ["power_iteration", "pagerank"]
 _ATOL = 1e-6
 
 
-def _close(got: Any, wanted: Any, atol: float = _ATOL) -> bool:
-    got, wanted = np.asarray(got, float), np.asarray(wanted, float)
-    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=1e-6, atol=atol))
+_close = functools.partial(close, rtol=1e-6, atol=_ATOL)
 
 
 def _call(function: Callable, shown: str, *args: Any) -> Any:

@@ -25,13 +25,14 @@ returned value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from .. import linalg
-from ._core import Failure, Result, as_result_array, call, run
+from ._core import Failure, Result, as_result_array, call, close, run
 
 __all__ = ["row_echelon", "is_singular"]
 
@@ -39,8 +40,7 @@ _RTOL, _ATOL = 1e-7, 1e-9
 _TOL = 1e-10
 
 
-def _close(got: np.ndarray, wanted: np.ndarray) -> bool:
-    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=_RTOL, atol=_ATOL))
+_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
 def _show(A: Any) -> str:

@@ -19,21 +19,21 @@ finds; otherwise it shows one probe with the expected and the returned value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from .. import linalg
-from ._core import Failure, Result, as_result_array, call, run
+from ._core import Failure, Result, as_result_array, call, close, quietly, run
 
 __all__ = ["gram_schmidt", "reflection_matrix"]
 
 _RTOL, _ATOL = 1e-7, 1e-9
 
 
-def _close(got: np.ndarray, wanted: np.ndarray) -> bool:
-    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=_RTOL, atol=_ATOL))
+_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
 def _close_up_to_sign(got: np.ndarray, wanted: np.ndarray) -> bool:
@@ -43,10 +43,6 @@ def _close_up_to_sign(got: np.ndarray, wanted: np.ndarray) -> bool:
     return all(_close(g, w) or _close(g, -w) for g, w in zip(got.T, wanted.T))
 
 
-def _quietly(function: Callable[..., Any], *args: Any) -> np.ndarray:
-    """A mistake's answer, without NumPy warnings about the 0/0 some mistakes cause."""
-    with np.errstate(all="ignore"):
-        return np.asarray(function(*args), dtype=float)
 
 
 def _matrix(value: Any, what: str, shape: tuple[int, int], name: str) -> np.ndarray:
@@ -207,7 +203,7 @@ def _check_gs(function: Callable) -> str:
                 for out, length, want in zip(independent, lengths, expected_ind)):
             raise Failure(_NOT_NORMALISED)
         for mistake, message in GS_MISTAKES:
-            if all(_close_up_to_sign(out, _quietly(mistake, A))
+            if all(_close_up_to_sign(out, np.asarray(quietly(mistake, A), dtype=float))
                    for out, A in zip(independent, _INDEPENDENT_PROBES)):
                 raise Failure(message)
         _first_difference(independent, expected_ind, _INDEPENDENT_PROBES)
@@ -364,7 +360,7 @@ def _check_reflection(function: Callable) -> str:
         return (f"correct for {len(_REFLECTION_PROBES)} skewed bases, a line in the plane and a "
                 "plane in space among them: the mirror stays, its normal flips.")
     for mistake, message in REFLECTION_MISTAKES:
-        if all(_close(out, _quietly(mistake, B)) for out, B in zip(outputs, _REFLECTION_PROBES)):
+        if all(_close(out, quietly(mistake, B)) for out, B in zip(outputs, _REFLECTION_PROBES)):
             raise Failure(message)
     for out, want, B in zip(outputs, expected, _REFLECTION_PROBES):
         if _close(out, want):

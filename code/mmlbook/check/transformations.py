@@ -21,21 +21,20 @@ returned value.
 from __future__ import annotations
 
 import types
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from ._core import Failure, Result, as_result_array, call, run
+from ._core import Failure, Result, as_result_array, call, close, run
 
 __all__ = ["transform_strokes", "neuron_forward", "neuron_cost"]
 
 _RTOL, _ATOL = 1e-9, 1e-12
 
 
-def _close(got: Any, wanted: Any) -> bool:
-    got, wanted = np.asarray(got, dtype=float), np.asarray(wanted, dtype=float)
-    return got.shape == wanted.shape and bool(np.allclose(got, wanted, rtol=_RTOL, atol=_ATOL))
+_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
 def _values_close(got: Any, wanted: Any) -> bool:

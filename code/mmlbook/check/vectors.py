@@ -16,13 +16,14 @@ with the expected and the returned value.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from .. import datasets, fitting
-from ._core import Failure, Result, as_result_array, call, run
+from ._core import Failure, Result, as_result_array, call, close, quietly, run
 
 __all__ = ["normal_pdf", "sum_squared_residuals"]
 
@@ -31,14 +32,7 @@ _RTOL, _ATOL = 1e-6, 1e-12
 _SQRT_2PI = np.sqrt(2 * np.pi)
 
 
-def _close(got: np.ndarray | float, wanted: np.ndarray | float) -> bool:
-    return bool(np.allclose(got, wanted, rtol=_RTOL, atol=_ATOL))
-
-
-def _quietly(function: Callable[..., Any], *args: Any) -> Any:
-    """A mistake's answer, without NumPy warnings about the overflow some mistakes cause."""
-    with np.errstate(all="ignore"):
-        return function(*args)
+_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
 # --- normal_pdf -------------------------------------------------------------------
@@ -144,7 +138,7 @@ def _check_pdf(function: Callable) -> str:
         return (f"correct at {values} values of x over {len(_PDF_PROBES)} choices of "
                 "(mu, sigma), arrays in and arrays out.")
     for mistake, message in PDF_MISTAKES:
-        if all(_close(out, _quietly(mistake, *probe)) for out, probe in zip(outputs, _PDF_PROBES)):
+        if all(_close(out, quietly(mistake, *probe)) for out, probe in zip(outputs, _PDF_PROBES)):
             raise Failure(message)
     for out, want, (x, mu, sigma) in zip(outputs, expected, _PDF_PROBES):
         if not _close(out, want):
@@ -291,7 +285,7 @@ def _check_ssr(function: Callable) -> str:
                       "ignores its heights argument (probably it uses a global variable). Use "
                       "heights.centres and heights.density of the histogram it is given.")
     for mistake, message in SSR_MISTAKES:
-        wrong = [_quietly(mistake, mu, sigma, make()) for mu, sigma, make in _SSR_PROBES]
+        wrong = [quietly(mistake, mu, sigma, make()) for mu, sigma, make in _SSR_PROBES]
         if all(map(_close, outputs, wrong)):
             raise Failure(message)
     for out, want, (mu, sigma, make) in zip(outputs, expected, _SSR_PROBES):
