@@ -19,27 +19,73 @@ network. Frames are SVG for line plots and PNG for images (``fmt``).
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import hashlib
 import html
 import io
 import itertools
 import json
+import multiprocessing
 import os
+import sys
+import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import matplotlib as mpl
+import matplotlib.mathtext
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import _tight_bbox
 
 from ._validate import as_array, as_callable
 
 #: More frames than this makes a page too heavy to load: coarsen a slider instead.
 MAX_FRAMES = 400
 STATIC_ENV = "MMLBOOK_STATIC"
+PROCESSES_ENV = "MMLBOOK_FRAME_PROCESSES"
 _COUNT = itertools.count()
 _MIME = {"svg": "image/svg+xml", "png": "image/png"}
+
+
+def _share_mathtext_cache() -> None:
+    """Parse each math label once per process, not once per figure.
+
+    matplotlib caches parsed mathtext per parser object, and every renderer
+    (so every saved frame) makes a new parser: the cache never hits, and
+    re-parsing the same labels was about a third of a frame's time. The
+    result depends only on the parser's output type, so the cache is keyed on
+    that instead.
+    """
+    parser = matplotlib.mathtext.MathTextParser
+    parse = getattr(parser._parse_cached, "__wrapped__", None)
+    if parse is None or getattr(parser._parse_cached, "_mmlbook_shared", False):
+        return  # already shared, or a matplotlib whose cache works differently
+
+    class _ByOutput:
+        def __init__(self, owner):
+            self.owner = owner
+
+        def __hash__(self):
+            return hash(self.owner._output_type)
+
+        def __eq__(self, other):
+            return self.owner._output_type == other.owner._output_type
+
+    @functools.lru_cache(maxsize=4096)
+    def shared(key, s, dpi, prop, antialiased, load_glyph_flags):
+        return parse(key.owner, s, dpi, prop, antialiased, load_glyph_flags)
+
+    def _parse_cached(self, s, dpi, prop, antialiased, load_glyph_flags):
+        return shared(_ByOutput(self), s, dpi, prop, antialiased, load_glyph_flags)
+
+    _parse_cached._mmlbook_shared = True
+    parser._parse_cached = _parse_cached
+
+
+_share_mathtext_cache()
 
 
 @dataclass(frozen=True)
@@ -161,11 +207,65 @@ def interact(draw: Callable[..., Any], sliders: Mapping[str, Slider], *,
     return StaticSliders(render, caption) if mode == "static" else _live(render, caption)
 
 
+class _Layout:
+    """Where the starting frame's layout put everything, to reuse for every other frame.
+
+    Solving the constrained layout and the tight bounding box costs a whole
+    extra draw per frame, and re-solving it for each frame makes the axes jitter
+    as tick labels change. So the starting frame is saved exactly as before, its
+    solution is recorded, and later frames whose figure has the same axes are
+    placed the same way and cut to the same box (same size: the page does not
+    jump either). A frame with other axes is laid out on its own.
+    """
+
+    def __init__(self, fig, bbox):
+        self.positions = [ax.get_position(original=True).frozen() for ax in fig.axes]
+        self.texts = {name: text.get_position() for name, text in _sup_texts(fig)}
+        self.bbox = bbox
+
+    def fits(self, fig) -> bool:
+        return (len(fig.axes) == len(self.positions)
+                and {name for name, _ in _sup_texts(fig)} == set(self.texts))
+
+    def apply(self, fig) -> None:
+        fig.set_layout_engine("none")
+        for ax, position in zip(fig.axes, self.positions):
+            ax._set_position(position)  # "original" and "active" both, as the layout engine does
+        for name, text in _sup_texts(fig):
+            text.set_position(self.texts[name])
+
+
+def _sup_texts(fig):
+    """The figure-level titles whose place the layout engine chooses."""
+    for name in ("_suptitle", "_supxlabel", "_supylabel"):
+        text = getattr(fig, name, None)
+        if text is not None and getattr(text, "_autopos", False):
+            yield name, text
+
+
+@contextlib.contextmanager
+def _record_tight_bbox():
+    """Catch the box that ``savefig(bbox_inches="tight")`` computes, padding included."""
+    seen = []
+    adjust = _tight_bbox.adjust_bbox
+
+    def recording(fig, bbox_inches, *args, **kwargs):
+        seen.append(bbox_inches.frozen())
+        return adjust(fig, bbox_inches, *args, **kwargs)
+
+    _tight_bbox.adjust_bbox = recording
+    try:
+        yield seen
+    finally:
+        _tight_bbox.adjust_bbox = adjust
+
+
 class _Renderer:
     """Turns one combination of slider values into image bytes and alt text."""
 
     def __init__(self, draw, sliders, alt, fmt):
         self.draw, self.sliders, self.alt, self.fmt = draw, sliders, alt, fmt
+        self.layout: _Layout | None = None
 
     def values(self, indices: Sequence[int]) -> dict[str, Any]:
         return {name: s._values[i] for (name, s), i in zip(self.sliders.items(), indices)}
@@ -180,13 +280,80 @@ class _Renderer:
         metadata = {"Date": None} if self.fmt == "svg" else {"Software": None}
         # A fixed salt replaces the random ids of SVG clip paths, for the same reason.
         with mpl.rc_context({"svg.hashsalt": "mmlbook"}):
-            fig.savefig(buffer, format=self.fmt, metadata=metadata)
+            if self.layout is not None and self.layout.fits(fig):
+                self.layout.apply(fig)
+                fig.savefig(buffer, format=self.fmt, metadata=metadata, bbox_inches=self.layout.bbox)
+            else:
+                with _record_tight_bbox() as boxes:
+                    fig.savefig(buffer, format=self.fmt, metadata=metadata)
+                # A rasterised artist in an SVG re-applies the same box: the first one is it.
+                if self.layout is None and boxes:
+                    self.layout = _Layout(fig, boxes[0])
         self.width_px = int(fig.get_size_inches()[0] * fig.dpi)
         plt.close(fig)
         text = self.alt(**values) if callable(self.alt) else self.alt.format(**values)
         if not isinstance(text, str) or not text.strip():
             raise TypeError("alt must produce a non-empty string")
         return buffer.getvalue(), text
+
+
+def frame_processes() -> int:
+    """How many processes render static frames: ``MMLBOOK_FRAME_PROCESSES``, else one per core.
+
+    Processes are forked, so ``draw`` functions defined in a notebook work
+    unchanged; where fork is not the safe default (macOS, Windows) frames are
+    rendered in the kernel itself.
+    """
+    setting = os.environ.get(PROCESSES_ENV, "").strip()
+    if setting:
+        try:
+            count = int(setting)
+        except ValueError:
+            raise ValueError(f"{PROCESSES_ENV} must be a whole number, got {setting!r}") from None
+        if count < 1:
+            raise ValueError(f"{PROCESSES_ENV} must be at least 1, got {count}")
+        return count
+    if sys.platform != "linux":
+        return 1
+    return len(os.sched_getaffinity(0))
+
+
+#: The renderer forked workers draw with (fork copies it; a lambda would not pickle).
+_ACTIVE: _Renderer | None = None
+
+
+def _render_chunk(todo):
+    # Warnings are carried back so that the kernel shows them as if it drew the frame.
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        frames = [_ACTIVE.frame(indices) for indices in todo]
+    return frames, [(str(w.message), w.category) for w in caught]
+
+
+def _render_all(render: _Renderer, todo: list, processes: int) -> list:
+    """The frames for ``todo`` in order, drawn by ``processes`` forked copies of this process."""
+    global _ACTIVE
+    processes = min(processes, len(todo))
+    if processes <= 1:
+        return [render.frame(indices) for indices in todo]
+    # Every k-th frame to worker k: the same split on every build, work spread evenly.
+    chunks = [todo[k::processes] for k in range(processes)]
+    _ACTIVE = render
+    try:
+        with multiprocessing.get_context("fork").Pool(processes, maxtasksperchild=1) as pool:
+            results = pool.map(_render_chunk, chunks, chunksize=1)
+    finally:
+        _ACTIVE = None
+    seen = set()
+    for _, caught in results:
+        for message, category in caught:
+            if (message, category) not in seen:
+                seen.add((message, category))
+                warnings.warn(message, category, stacklevel=3)
+    frames = [None] * len(todo)
+    for k, (chunk_frames, _) in enumerate(results):
+        frames[k::processes] = chunk_frames
+    return frames
 
 
 class StaticSliders:
@@ -200,7 +367,14 @@ class StaticSliders:
                              "give a slider fewer values")
         self.render, self.caption, self.shape = render, caption, shape
         # Row-major order: the last slider varies fastest, as in the script.
-        self.frames = [render.frame(idx) for idx in itertools.product(*map(range, shape))]
+        order = list(itertools.product(*map(range, shape)))
+        # The starting frame first: its layout is the one every frame reuses.
+        start = tuple(s.start for s in render.sliders.values())
+        first = render.frame(start)
+        rest = [idx for idx in order if idx != start]
+        drawn = dict(zip(rest, _render_all(render, rest, frame_processes())))
+        drawn[start] = first
+        self.frames = [drawn[idx] for idx in order]
 
     def _repr_html_(self) -> str:
         mime = _MIME[self.render.fmt]
