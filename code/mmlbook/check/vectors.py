@@ -7,8 +7,10 @@ The reader writes
   between the histogram ``heights`` (a :class:`mmlbook.datasets.Heights`) and
   the normal curve, at the bin centres.
 
-Each checker calls the reader's function on fixed probe inputs and compares the
-result with the right answer. When they differ it compares with the answers of
+Each checker calls the reader's function on fixed probe inputs (heights in cm and
+in metres, sigma from 1e-3 to 1e3) and compares the result with the right answer,
+within a tolerance relative to the answer's scale that a correct float32
+computation meets. When they differ it compares with the answers of
 typical mistakes (a missing factor, a wrong sign, the frequencies instead of
 the density, ...) and names the mistake it finds; otherwise it shows one probe
 with the expected and the returned value.
@@ -339,6 +341,10 @@ SSR_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It compares the frequencies with the curve times the bin width: fractions of people per "
      "bin, not per cm. That S is (about) width² times the one asked for, and it skips the "
      "renormalisation of the frequencies. Compare heights.density with normal_pdf(heights.centres, ...)."),
+    (lambda m, s, h: np.sum((h.frequencies / (h.frequencies.sum() * 2.5)
+                             - fitting.normal_pdf(h.centres, m, s)) ** 2),
+     "It divides by 2.5, the course data's bin width, as a fixed number, so it is wrong for "
+     "a histogram with other bins: use heights.width, or simply heights.density."),
     (lambda m, s, h: np.sum(_residuals(m, s, h, at="left_edges") ** 2),
      "It evaluates the curve at the left edges of the bins (heights.left_edges) instead of "
      "their centres (heights.centres): the histogram's bar stands for the middle of its bin."),
