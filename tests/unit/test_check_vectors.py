@@ -183,6 +183,12 @@ PDF_WRONG = {
                         ["^", "(x - mu)**2", "XOR"]),
     "random samples": (lambda x, mu, sigma: np.random.default_rng().normal(mu, sigma, len(x)),
                        ["called twice", "random"]),
+    "multiplies by the factor": (lambda x, mu, sigma: sigma * np.sqrt(2 * np.pi) * np.exp(-(x - mu) ** 2 / (2 * sigma**2)),
+                                 ["multiplies by σ√(2π)", "divide"]),
+    "sqrt(2) * pi": (lambda x, mu, sigma: np.exp(-(x - mu) ** 2 / (2 * sigma**2)) / (sigma * np.sqrt(2) * np.pi),
+                     ["only the 2", "np.sqrt(2 * np.pi)"]),
+    "bracket closes early": (lambda x, mu, sigma: np.exp(-(x - mu) ** 2) / (2 * sigma**2) / (sigma * np.sqrt(2 * np.pi)),
+                             ["closes too early", "exponent"]),
     "rounded output": (lambda x, mu, sigma: np.round(pdf_reference(x, mu, sigma), 4), ["rounded to 4 decimal"]),
 }
 
@@ -280,6 +286,8 @@ SSR_WRONG = {
                                 ["without squaring"]),
     "absolute values": (lambda mu, sigma, h: np.sum(np.abs(residuals(mu, sigma, h))),
                         ["absolute values", "L1 norm"]),
+    "largest residual": (lambda mu, sigma, h: np.linalg.norm(residuals(mu, sigma, h), np.inf),
+                         ["largest absolute residual", "L∞"]),
     "mean": (lambda mu, sigma, h: np.mean(residuals(mu, sigma, h) ** 2), ["mean", "np.sum"]),
     "frequencies": (lambda mu, sigma, h: np.sum((h.frequencies - pdf_reference(h.centres, mu, sigma)) ** 2),
                     ["frequencies", "heights.density"]),
@@ -438,3 +446,18 @@ def test_probes_span_the_scales_the_chapter_warns_about():
     metres = vectors._small_histogram_in_metres()
     assert np.isclose(np.sum(metres.density) * metres.width, 1, rtol=1e-12, atol=0)
     assert np.allclose(metres.density, vectors._small_histogram().density * 100, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("scale", [1e-6, 1.0, 1e6])
+def test_the_comparison_is_relative_to_the_data_scale(scale):
+    # Heights in other units (x, mu, sigma times c) give densities divided by c: the verdict
+    # on every known mistake, and on the right answer, must not change with c.
+    for x, mu, sigma in vectors._PDF_PROBES:
+        want = fitting.normal_pdf(x, mu, sigma)
+        scaled_want = fitting.normal_pdf(scale * x, scale * mu, scale * sigma)
+        assert vectors._close(scaled_want, want / scale)
+        with np.errstate(all="ignore"):
+            for mistake, _ in vectors.PDF_MISTAKES:
+                got = mistake(x, mu, sigma)
+                assert vectors._close(got / scale, want / scale) == vectors._close(got, want)
+        assert not vectors._close(want * (1 + 1e-4), want) and vectors._close(want * (1 + 1e-6), want)

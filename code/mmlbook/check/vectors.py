@@ -40,9 +40,15 @@ _TAIL = 1e-8
 _SQRT_2PI = np.sqrt(2 * np.pi)
 
 
-def _close(got: Any, wanted: Any) -> bool:
-    """The same densities (or the same S) up to rounding, relative to the wanted values' scale."""
-    scale = float(np.max(np.abs(np.asarray(wanted, dtype=float)), initial=0.0))
+def _close(got: Any, wanted: Any, right: Any = None) -> bool:
+    """The same densities (or the same S) up to rounding, relative to the data's scale.
+
+    The scale is the largest entry of ``right``, the right answer (by default
+    ``wanted`` itself): when ``wanted`` is a mistake's answer, its own scale may be
+    huge (a sign error grows like exp(+z²/2)) and would make everything "close".
+    """
+    right = wanted if right is None else right
+    scale = float(np.max(np.abs(np.asarray(right, dtype=float)), initial=0.0))
     return close(got, wanted, rtol=_RTOL, atol=_TAIL * scale)
 
 
@@ -98,6 +104,15 @@ PDF_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, m, s: _gauss(x, m, s, spread=_twice_squared, front=lambda s: s / _SQRT_2PI),
      "√(2π) multiplies instead of dividing: Python reads 1 / sigma * np.sqrt(2 * np.pi) as "
      "(1/σ)·√(2π). Put the whole denominator in brackets: 1 / (sigma * np.sqrt(2 * np.pi))."),
+    (lambda x, m, s: _gauss(x, m, s, spread=_twice_squared, front=lambda s: 1 / (s * _SQRT_2PI)),
+     "It multiplies by σ√(2π) where it must divide: the factor in front is 1/(σ√(2π)). "
+     "Write np.exp(...) / (sigma * np.sqrt(2 * np.pi))."),
+    (lambda x, m, s: _gauss(x, m, s, spread=_twice_squared, front=lambda s: s * np.sqrt(2) * np.pi),
+     "The square root covers only the 2: np.sqrt(2) * np.pi is √2·π, but the factor needs "
+     "√(2π) = np.sqrt(2 * np.pi)."),
+    (lambda x, m, s: _gauss(x, m, s, spread=lambda s: 1.0, front=lambda s: 2 * s**2 * s * _SQRT_2PI),
+     "A bracket closes too early: np.exp(-(x - mu)**2) / (2 * sigma**2) divides the result of "
+     "exp by 2σ² instead of dividing the exponent. Write np.exp(-(x - mu)**2 / (2 * sigma**2))."),
     (lambda x, m, s: _gauss(x, m, s, spread=_twice_squared, front=lambda s: s**2 * _SQRT_2PI),
      "The factor in front has σ² where it needs σ: it is 1/(σ√(2π)), not 1/(σ²√(2π))."),
     (lambda x, m, s: _gauss(x, m, s, spread=_twice_squared, front=lambda s: s * np.sqrt(2 * 3.14)),
@@ -192,10 +207,11 @@ def _check_pdf(function: Callable) -> str:
         return (f"correct at {values} values of x over {len(_PDF_PROBES)} choices of "
                 "(mu, sigma), from heights in metres to sigma = 1000, arrays in and arrays out.")
     for mistake, message in PDF_MISTAKES:
-        if all(_close(out, quietly(mistake, *probe)) for out, probe in zip(outputs, _PDF_PROBES)):
+        if all(_close(out, quietly(mistake, *probe), want)
+               for out, probe, want in zip(outputs, _PDF_PROBES, expected)):
             raise Failure(message)
     for decimals in range(1, 9):
-        if all(_close(out, np.round(want, decimals)) for out, want in zip(outputs, expected)):
+        if all(_close(out, np.round(want, decimals), want) for out, want in zip(outputs, expected)):
             raise Failure(f"The values are rounded to {decimals} decimal places, which loses the "
                           "small densities in the tails (and every digit when sigma is large): "
                           "return the unrounded values and round only when you print them.")
@@ -312,6 +328,9 @@ SSR_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda m, s, h: np.sum(np.abs(_residuals(m, s, h))),
      "It adds up the absolute values of the residuals: that is the L1 norm of the residual "
      "vector. This error is the sum of their squares: np.sum(residuals**2)."),
+    (lambda m, s, h: np.max(np.abs(_residuals(m, s, h))),
+     "It returns the largest absolute residual: the L∞ norm of the residual vector. This "
+     "error is the sum of the squares of all the residuals: np.sum(residuals**2)."),
     (lambda m, s, h: np.mean(_residuals(m, s, h) ** 2),
      "It takes the mean of the squared residuals, which divides by the number of bins. "
      "Use their sum: np.sum, not np.mean."),
@@ -389,7 +408,7 @@ def _check_ssr(function: Callable) -> str:
     other = [i for i in range(len(_SSR_PROBES)) if i not in course]
     # Right on the course data but, on the other histograms, the course data's answer?
     if (all(_close(outputs[i], expected[i]) for i in course)
-            and all(_close(outputs[i], _right_ssr(*_SSR_PROBES[i][:2], _course_histogram()))
+            and all(_close(outputs[i], _right_ssr(*_SSR_PROBES[i][:2], _course_histogram()), expected[i])
                     for i in other)):
         raise Failure("It gives the course histogram's answer for a different histogram: it "
                       "ignores its heights argument (probably it uses a global variable). Use "
@@ -401,7 +420,7 @@ def _check_ssr(function: Callable) -> str:
                       "variables). Pass mu and sigma on to normal_pdf.")
     for mistake, message in SSR_MISTAKES:
         wrong = [quietly(mistake, mu, sigma, make()) for mu, sigma, make in _SSR_PROBES]
-        if all(map(_close, outputs, wrong)):
+        if all(map(_close, outputs, wrong, expected)):
             raise Failure(message)
     for out, want, (mu, sigma, make) in zip(outputs, expected, _SSR_PROBES):
         if not _close(out, want):
