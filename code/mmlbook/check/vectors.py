@@ -306,8 +306,8 @@ _SSR_PROBES = ((178.5, 7.5, _course_histogram), (165.0, 5.0, _course_histogram),
                (180.0, 1e3, _course_histogram))
 
 
-def _residuals(mu, sigma, h, *, at="centres", data="density", curve=fitting.normal_pdf):
-    return getattr(h, data) - curve(getattr(h, at), mu, sigma)
+def _residuals(mu, sigma, h, *, at="centres", data="density"):
+    return getattr(h, data) - fitting.normal_pdf(getattr(h, at), mu, sigma)
 
 
 def _right_ssr(mu, sigma, h):
@@ -370,7 +370,7 @@ SSR_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda m, s, h: np.sum((h.density - fitting.normal_pdf(_right_edges(h), m, s)) ** 2),
      "It evaluates the curve at the right edges of the bins (left_edges + width) instead of "
      "their centres (heights.centres): the histogram's bar stands for the middle of its bin."),
-    (lambda m, s, h: np.sum(_residuals(m, s, h, curve=lambda x, mu, sigma: fitting.normal_pdf(x, sigma, mu)) ** 2),
+    (lambda m, s, h: np.sum((h.density - fitting.normal_pdf(h.centres, s, m)) ** 2),
      "It passes mu and sigma to normal_pdf in the wrong order: call "
      "normal_pdf(heights.centres, mu, sigma)."),
     (lambda m, s, h: np.sum(_residuals(m, s**2, h) ** 2),
