@@ -51,6 +51,11 @@ class Heights:
 def heights_histogram() -> Heights:
     """Return the heights histogram (17 bins of 2.5 cm from 160 cm).
 
+    ``frequencies`` are the relative frequencies as the source prints them; they
+    add up to 0.995, not 1. ``density`` renormalises them,
+    ``frequencies / (frequencies.sum() * width)`` (per cm), so that the bar areas
+    ``density * width`` add up to exactly 1, like the area under a normal curve.
+
     Every call builds new arrays, so changing them cannot change later calls.
 
     Examples
@@ -58,6 +63,8 @@ def heights_histogram() -> Heights:
     >>> h = heights_histogram()
     >>> h.centres[:3]
     array([161.25, 163.75, 166.25])
+    >>> float(round(h.frequencies.sum(), 12))
+    0.995
     >>> float(round(h.density.sum() * h.width, 12))
     1.0
     """
