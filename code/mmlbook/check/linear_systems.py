@@ -24,9 +24,12 @@ a zero on the diagonal by adding a lower row. Both give a valid row echelon
 form, but not this book's (partial pivoting, pivots as elimination leaves them),
 and the message says exactly which of the two rules differs.
 
-The probes include scaled matrices (``1e-11`` and ``1e8`` times a probe, and a
-pivot of ``1e-8`` next to ``1e3``), so that a fixed threshold (``1e-10``,
-``np.isclose(x, 0)``) or a test on the determinant is caught and named.
+The probes include scaled matrices (``1e-11``, ``0.1`` and ``1e8`` times a
+probe), so that a fixed threshold (``1e-10``, ``np.isclose(x, 0)``) or a test on
+the determinant is caught and named. They stay within float32's resolution, so
+a float32 ``row_echelon`` that uses float32's epsilon in its tolerance is
+accepted. ``is_singular`` is also asked about the nearly parallel rows (1, 1) and
+(1, 1 + 1e-9), which float64 tells apart and float32 cannot.
 
 Each checker calls the reader's function on fixed probe matrices and compares
 the result with the right answer. When they differ it compares with the answers
@@ -66,7 +69,7 @@ def _scale(A: Any) -> float:
 def _show(A: Any) -> str:
     """A matrix as the reader would type it: [[0, 1], [1, 1]]."""
     rows = np.asarray(A, dtype=float).tolist()
-    return "[" + ", ".join("[" + ", ".join(f"{v:g}" for v in row) + "]" for row in rows) + "]"
+    return "[" + ", ".join("[" + ", ".join(f"{v:.12g}" for v in row) + "]" for row in rows) + "]"
 
 
 # --- typical mistakes, as one elimination with switches ------------------------------------
@@ -212,12 +215,14 @@ _REMNANT = [[0.1, 0.3, 1.0], [0.7, 2.1, 2.0], [0.3, 0.9, 5.0]]
 _INTEGER = [[1, 0, 1, -2, -6], [1, -2, -1, -1, -5], [1, -4, -4, -2, -9], [2, 2, 3, -4, -9]]
 
 #: Wide, with two pivot-less columns (1 and 2 are multiples of column 0): pivots in columns 0, 3, 4.
-_WIDE = [[1.0, 2.0, 3.0, 1.0, 0.0], [2.0, 4.0, 6.0, 0.0, 1.0], [3.0, 6.0, 9.0, 1.0, 2.0]]
+_WIDE = [[1.0, 2.0, 3.0, 1.0, 0.0], [2.0, 4.0, 6.0, 0.0, 1.0], [3.0, 6.0, 9.0, 2.0, 2.0]]
 #: Scaled probes: a fixed threshold answers them differently from the unscaled ones.
 _TINY = (1e-11 * np.array(_MIXED)).tolist()           # every entry below 1e-10, yet three pivots
 _BIG_REMNANT = (1e8 * np.array(_REMNANT)).tolist()    # rounding leftovers of about 1e-8 > 1e-10
-_SMALL_PIVOT = [[1e3, 0.0, 0.0], [0.0, 1e-8, 1.0], [0.0, 0.0, 1.0]]  # 1e-8 is a pivot next to 1e3
-_SCALED = (_TINY, _BIG_REMNANT, _SMALL_PIVOT)
+# Not [[1e3, 0, 0], [0, 1e-8, 1], [0, 0, 1]] (the chapter's example of a small pivot next to a large
+# entry): below float32's resolution, it would reject a float32 solution that is right for float32.
+# _TINY already catches np.isclose(x, 0) and every other fixed threshold above 1e-11.
+_SCALED = (_TINY, _BIG_REMNANT)
 
 _ECHELON_PROBES = (_ZERO_PIVOT, _APPLES, _MIXED, _SKIP, _COURSE_SINGULAR, _TALL, _REMNANT, _WIDE,
                    *_SCALED)
@@ -229,8 +234,7 @@ def _is_scaled(A: Any) -> bool:
 
 _SCALE_NAMES = {id(_TINY): "1e-11 times a matrix with three pivots, all of whose entries are below 1e-10",
                 id(_BIG_REMNANT): "1e8 times a matrix whose elimination leaves rounding leftovers, "
-                                  "now of about 1e-8",
-                id(_SMALL_PIVOT): "a pivot 1e-8 next to an entry 1e3"}
+                                  "now of about 1e-8"}
 
 
 def _echelon_output(function: Callable, A: Any) -> np.ndarray:
@@ -393,6 +397,12 @@ _SINGULAR_PROBES: tuple[tuple[list, bool, str], ...] = (
      "np.finfo(float).eps * np.abs(A).max() (linalg.rank_tolerance(A)). "),
     ([[4.0, 1.0, 2.0], [1.0, 5.0, 3.0], [2.0, 3.0, 6.0]], False,
      "This symmetric 3x3 has determinant 70, so it is not singular. "),
+    ([[1.0, 1.0], [1.0, 1.0 + 1e-9]], False,
+     "Its rows are nearly parallel but not parallel: the last pivot is about 1e-9, far above "
+     "the rounding of about 1e-16 (linalg.rank_tolerance(A) is about 4e-13). Nearly singular is "
+     "not singular (np.linalg.cond measures how near). A fixed threshold such as "
+     "np.isclose(x, 0) (atol 1e-8), on a pivot or on the determinant, or float32 arithmetic (which resolves only about 1e-7), "
+     "cannot tell these rows apart: work in float64 with a tolerance relative to A. "),
 )
 
 _TINY_I = (1e-11 * np.eye(3)).tolist()
@@ -408,8 +418,6 @@ _SCALED_SINGULAR: tuple[tuple[list, bool, str], ...] = (
                         "though its determinant is 0.1**20 = 1e-20"),
     (_BIG_SINGULAR, True, "1e8 times the singular matrix of 0.1 to 0.9 is still singular, but "
                           "elimination leaves a rounding leftover of about 1e-8 as its last pivot"),
-    (_SMALL_PIVOT, False, "[[1e3, 0, 0], [0, 1e-8, 1], [0, 0, 1]] is not singular: relative to its "
-                          "largest entry, 1e3, the pivot 1e-8 is still far above rounding (about 1e-13)"),
     (_BIG_COURSE, True, "1e8 times the course's singular 4x4 is still singular"),
 )
 
