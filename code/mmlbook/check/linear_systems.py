@@ -323,8 +323,9 @@ def _check_echelon(function: Callable) -> str:
     for out, want, A, sc in zip(outputs, expected, _ECHELON_PROBES, scales):
         if not _close(out, want, sc):
             problem = _staircase_problem(out, sc)
-            shown = np.array2string(out, precision=4, suppress_small=True, separator=", ")
-            wanted = np.array2string(want, precision=4, suppress_small=True, separator=", ")
+            # Not suppress_small: a result wrong only in scale (1e-6 times the answer) must show it.
+            shown = np.array2string(out, precision=4, separator=", ")
+            wanted = np.array2string(want, precision=4, separator=", ")
             if problem:
                 raise Failure(f"row_echelon({_show(A)}) returned {shown}, which is not in row "
                               f"echelon form: {problem}. The book's answer is {wanted}.")
@@ -407,6 +408,7 @@ _SINGULAR_PROBES: tuple[tuple[list, bool, str], ...] = (
 
 _TINY_I = (1e-11 * np.eye(3)).tolist()
 _TENTH_I20 = (0.1 * np.eye(20)).tolist()
+_GRADED = np.diag([1.0] + [0.01] * 19).tolist()   # condition number 100, determinant 1e-38
 _BIG_SINGULAR = (1e8 * np.array(_FLOAT_SINGULAR)).tolist()
 _BIG_COURSE = (1e8 * np.array(_COURSE_SINGULAR)).tolist()
 
@@ -416,6 +418,9 @@ _SCALED_SINGULAR: tuple[tuple[list, bool, str], ...] = (
                      "large as its entries (condition number 1)"),
     (_TENTH_I20, False, "0.1 times the 20x20 identity is not singular (x = 10 b solves A x = b), "
                         "though its determinant is 0.1**20 = 1e-20"),
+    (_GRADED, False, "the 20x20 diagonal matrix with entries 1 and nineteen times 0.01 is not "
+                     "singular (condition number 100), though its determinant is 1e-38, far below "
+                     "1e-10 even relative to its largest entry, 1"),
     (_BIG_SINGULAR, True, "1e8 times the singular matrix of 0.1 to 0.9 is still singular, but "
                           "elimination leaves a rounding leftover of about 1e-8 as its last pivot"),
     (_BIG_COURSE, True, "1e8 times the course's singular 4x4 is still singular"),
@@ -459,8 +464,9 @@ def _check_singular(function: Callable) -> str:
         if not scaled:
             return (f"correct on {len(answers) + len(_SCALED_SINGULAR)} matrices, singular and "
                     "not, including a zero pivot, the course's singular 4x4, a singular matrix "
-                    "that rounding hides, and matrices scaled by 1e-11, 0.1 and 1e8.")
-        determinant_like = [name for A, want, name in scaled if A is _TENTH_I20]
+                    "that rounding hides, nearly parallel rows, matrices scaled by 1e-11, 0.1 "
+                    "and 1e8, and a diagonal matrix whose determinant is 1e-38.")
+        determinant_like = [name for A, want, name in scaled if A is _TENTH_I20 or A is _GRADED]
         if determinant_like:
             return _fail(_DETERMINANT.format(probe=determinant_like[0]))
         return _fail(_FIXED.format(probe=scaled[0][2], tau=_TAU))
