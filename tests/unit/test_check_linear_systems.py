@@ -507,7 +507,33 @@ def test_is_singular_accepts_linalg():
 def test_is_singular_probes_are_right():
     for A, want, _ in linear_systems._SINGULAR_PROBES:
         assert linalg.is_singular(A) == want
-        assert (np.linalg.matrix_rank(A) < len(A)) == want
+    for A, want, _ in linear_systems._SINGULAR_PROBES + linear_systems._SCALED_SINGULAR:
+        assert (np.linalg.matrix_rank(A) < len(A)) == want, A
+        assert singular_reference(A) == want and singular_svd(A) == want
+
+
+def test_row_echelon_reference_is_the_book_convention():
+    # The checker's answers come from its own elimination with rank_tolerance, not from linalg's
+    # default: they agree with a reader-style solution and have matrix_rank's number of pivots.
+    for A in linear_systems._ECHELON_PROBES:
+        want = linear_systems._right(A)
+        scale = np.abs(A).max()
+        assert np.allclose(want, echelon_reference(A), rtol=1e-12, atol=1e-12 * scale)
+        nonzero_rows = int(np.sum(np.abs(want).max(axis=1) > linalg.rank_tolerance(A)))
+        assert nonzero_rows == np.linalg.matrix_rank(A), A
+
+
+@pytest.mark.parametrize("c", [1e-6, 1e6])
+def test_correct_solutions_pass_on_scaled_copies_of_the_probes(c, monkeypatch):
+    # Scale every probe by 1e-6 or 1e6: the book's answers scale with it, and correct solutions,
+    # whose tolerance is relative, still pass; a fixed threshold would not.
+    scaled = tuple((c * np.array(A)).tolist() for A in linear_systems._ECHELON_PROBES)
+    monkeypatch.setattr(linear_systems, "_ECHELON_PROBES", scaled)
+    for function in (echelon_reference, echelon_vectorised, echelon_lists, echelon_while_loop):
+        assert check.row_echelon(function), function.__name__
+    for A in scaled:
+        assert np.allclose(linear_systems._right(A), c * linear_systems._right(np.array(A) / c),
+                           rtol=1e-9, atol=1e-9 * np.abs(A).max())
 
 
 def exact_zero(A):
