@@ -218,7 +218,10 @@ _INTEGER = [[1, 0, 1, -2, -6], [1, -2, -1, -1, -5], [1, -4, -4, -2, -9], [2, 2, 
 _WIDE = [[1.0, 2.0, 3.0, 1.0, 0.0], [2.0, 4.0, 6.0, 0.0, 1.0], [3.0, 6.0, 9.0, 2.0, 2.0]]
 #: Scaled probes: a fixed threshold answers them differently from the unscaled ones.
 _TINY = (1e-11 * np.array(_MIXED)).tolist()           # every entry below 1e-10, yet three pivots
-_BIG_REMNANT = (1e8 * np.array(_REMNANT)).tolist()    # rounding leftovers of about 1e-8 > 1e-10
+#: 1e8 times a 4x4 augmented matrix whose third column is 2 * (second) - (first): elimination leaves
+#: rounding leftovers of about 1e-8 (> 1e-10) in that column, with a row below them.
+_BIG_REMNANT = (1e8 * np.array([[0.1, 0.2, 0.3, 1.0], [0.4, 0.5, 0.6, 2.0], [0.7, 0.8, 0.9, 5.0],
+                                [0.2, 0.1, 0.0, 3.0]])).tolist()
 # Not [[1e3, 0, 0], [0, 1e-8, 1], [0, 0, 1]] (the chapter's example of a small pivot next to a large
 # entry): below float32's resolution, it would reject a float32 solution that is right for float32.
 # _TINY already catches np.isclose(x, 0) and every other fixed threshold above 1e-11.
@@ -265,7 +268,8 @@ def _echelon_output(function: Callable, A: Any) -> np.ndarray:
                       "position first: partial pivoting.")
         else:
             reason = ("A division by a zero pivot gives inf or NaN. If a column has no non-zero "
-                      "entry from the pivot row down (abs < 1e-10), it has no pivot: move on to "
+                      "entry from the pivot row down (abs <= linalg.rank_tolerance(A)), it has no "
+                      "pivot: move on to "
                       "the next column and keep the same pivot row.")
         raise Failure(f"row_echelon({_show(A)}) returned inf or NaN. {reason}")
     return out
@@ -402,7 +406,8 @@ _SINGULAR_PROBES: tuple[tuple[list, bool, str], ...] = (
      "Its rows are nearly parallel but not parallel: the last pivot is about 1e-9, far above "
      "the rounding of about 1e-16 (linalg.rank_tolerance(A) is about 4e-13). Nearly singular is "
      "not singular (np.linalg.cond measures how near). A fixed threshold such as "
-     "np.isclose(x, 0) (atol 1e-8), on a pivot or on the determinant, or float32 arithmetic (which resolves only about 1e-7), "
+     "np.isclose(x, 0) (atol 1e-8), on a pivot or on the determinant, or float32 arithmetic "
+     "(which resolves only about 1e-7), "
      "cannot tell these rows apart: work in float64 with a tolerance relative to A. "),
 )
 
@@ -422,7 +427,7 @@ _SCALED_SINGULAR: tuple[tuple[list, bool, str], ...] = (
                      "singular (condition number 100), though its determinant is 1e-38, far below "
                      "1e-10 even relative to its largest entry, 1"),
     (_BIG_SINGULAR, True, "1e8 times the singular matrix of 0.1 to 0.9 is still singular, but "
-                          "elimination leaves a rounding leftover of about 1e-8 as its last pivot"),
+                          "elimination leaves a rounding leftover of several times 1e-9 as its last pivot"),
     (_BIG_COURSE, True, "1e8 times the course's singular 4x4 is still singular"),
 )
 
@@ -451,7 +456,7 @@ def _singular_output(function: Callable, A: list) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise Failure(f"is_singular({_show(A)}) returned {value!r} ({type(value).__name__}), "
                       "but it should return True or False. Return the answer to a question, such "
-                      "as bool(np.any(np.abs(np.diag(U)) < 1e-10)), not a number or an array.")
+                      "as bool(np.any(np.abs(np.diag(U)) <= tol)), not a number or an array.")
     return bool(value)
 
 
