@@ -582,7 +582,8 @@ def singular_isclose(A):
 
 SINGULAR_WRONG = {
     "abs(det) < 1e-10": (singular_det_threshold, ["size of the determinant", "1e-20", "c**n", "rank_tolerance"]),
-    "abs(det) < 1e-12": (lambda A: bool(abs(np.linalg.det(A)) < 1e-12), ["size of the determinant", "0.1 times the 20x20"]),
+    "abs(det) < 1e-12": (lambda A: bool(abs(np.linalg.det(A)) < 1e-12),
+                         ["size of the determinant", "0.1 times the 20x20"]),
     "det relative to max|a|**n": (lambda A: bool(abs(np.linalg.det(A)) < 1e-10 * np.abs(A).max() ** len(A)),
                                   ["size of the determinant", "1e-38", "Count the pivots"]),
     "det(A) close to 0": (lambda A: bool(np.isclose(np.linalg.det(A), 0)), ["nearly parallel", "1.000000001",
