@@ -27,24 +27,93 @@ def gs_reference(A, tol=1e-10):
 
 
 def gs_modified(A):
-    """Modified Gram-Schmidt with an absolute tolerance and a loop over the earlier vectors."""
+    """Modified Gram-Schmidt: subtract one projection at a time, from what is left."""
     A = np.array(A, dtype=float)
     E = np.zeros_like(A)
     for j in range(A.shape[1]):
         v = A[:, j].copy()
         for i in range(j):
             v -= (E[:, i] @ v) * E[:, i]
-        if np.linalg.norm(v) > 1e-9:
+        if np.linalg.norm(v) > 1e-10 * np.linalg.norm(A[:, j]):
             E[:, j] = v / np.linalg.norm(v)
     return E
 
 
 def gs_list_of_vectors(A):
+    """NumPy vectors collected in a list, then stacked as columns."""
     basis = []
     for a in np.asarray(A, dtype=float).T:
         u = a - sum((e @ a) * e for e in basis) if basis else a.copy()
-        basis.append(u / np.linalg.norm(u) if np.linalg.norm(u) > 1e-10 else np.zeros_like(a))
+        keep = np.linalg.norm(u) > 1e-10 * np.linalg.norm(a)
+        basis.append(u / np.linalg.norm(u) if keep else np.zeros_like(a))
     return np.column_stack(basis)
+
+
+def gs_plain_python(A):
+    """No NumPy at all: lists of floats, loops, math.sqrt; returns a list of rows."""
+    import math
+    rows = [list(map(float, row)) for row in A]
+    m, n = len(rows), len(rows[0])
+    columns = [[rows[i][j] for i in range(m)] for j in range(n)]
+    out = []
+    for a in columns:
+        u = a[:]
+        for e in out:
+            c = sum(ei * ai for ei, ai in zip(e, a))
+            u = [ui - c * ei for ui, ei in zip(u, e)]
+        length, size = math.sqrt(sum(x * x for x in u)), math.sqrt(sum(x * x for x in a))
+        out.append([x / length for x in u] if length > 1e-10 * size else [0.0] * m)
+    return [[out[j][i] for j in range(n)] for i in range(m)]
+
+
+def gs_qr(A):
+    """NumPy's QR on the independent columns, signs fixed so that R has a positive diagonal."""
+    A = np.asarray(A, dtype=float)
+    keep = []
+    for j in range(A.shape[1]):                       # matrix_rank's default tolerance is relative
+        if np.linalg.matrix_rank(A[:, keep + [j]]) > len(keep):
+            keep.append(j)
+    Q, R = np.linalg.qr(A[:, keep])
+    E = np.zeros_like(A)
+    E[:, keep] = Q * np.sign(np.diag(R))
+    return E
+
+
+def gs_float32(A):
+    """Classical Gram-Schmidt in single precision, with a tolerance fit for it (about 100 float32 eps)."""
+    A = np.asarray(A, dtype=np.float32)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        if np.linalg.norm(u) > 1e-5 * np.linalg.norm(A[:, j]):
+            E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+def gs_imperial_relative(A):
+    """The Imperial course's gsBasis shape (work on B, modified order, zeros_like), relative tolerance."""
+    B = np.array(A, dtype=np.float64)
+    for i in range(B.shape[1]):
+        size = np.linalg.norm(B[:, i])
+        for j in range(i):
+            B[:, i] = B[:, i] - B[:, i] @ B[:, j] * B[:, j]
+        if np.linalg.norm(B[:, i]) > 1e-10 * size:
+            B[:, i] = B[:, i] / np.linalg.norm(B[:, i])
+        else:
+            B[:, i] = np.zeros_like(B[:, i])
+    return B
+
+
+def gs_rank_tolerance(A):
+    """The book's rank convention: a remainder below linalg.rank_tolerance(A) is zero."""
+    A = np.asarray(A, dtype=float)
+    E, tol = np.zeros_like(A), linalg.rank_tolerance(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        u -= E[:, :j] @ (E[:, :j].T @ u)
+        if np.linalg.norm(u) > tol:
+            E[:, j] = u / np.linalg.norm(u)
+    return E
 
 
 def gs_flipped_signs(A):
@@ -65,12 +134,23 @@ def reflection_householder(basis):
 
 # --- gram_schmidt: right answers ---------------------------------------------------------
 
-@pytest.mark.parametrize("function", [gs_reference, gs_modified, gs_list_of_vectors, linalg.gram_schmidt])
+GS_RIGHT = [gs_reference, gs_modified, gs_list_of_vectors, gs_plain_python, gs_qr, gs_imperial_relative,
+            gs_rank_tolerance, linalg.gram_schmidt]
+
+
+@pytest.mark.parametrize("function", GS_RIGHT)
 def test_gram_schmidt_accepts_correct_functions(function):
     result = check.gram_schmidt(function)
-    assert result and isinstance(result, check.Result)
+    assert result and isinstance(result, check.Result), result.message
     assert "correct" in result.message and "sign" not in result.message
+    assert "scaled by 1e-6 and 1e6" in result.message and "float32" not in result.message
     assert str(result).startswith("✔ gram_schmidt")
+
+
+def test_gram_schmidt_accepts_float32_and_says_what_was_not_tested():
+    result = check.gram_schmidt(gs_float32)
+    assert result, result.message
+    assert "single precision (float32)" in result.message and "were not tested" in result.message
 
 
 def test_gram_schmidt_accepts_opposite_signs_and_says_so():
@@ -152,6 +232,44 @@ def gs_drops_dependent(A):
     return E[:, np.linalg.norm(E, axis=0) > 0]
 
 
+def gs_loose_tolerance(A, tol=0.5):
+    """A relative test, but "half its length" is far too loose: nearly parallel columns vanish."""
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        if np.linalg.norm(u) > tol * np.linalg.norm(A[:, j]):
+            E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+def gs_absolute(A, threshold=1e-10):
+    """The forum favourite: if np.linalg.norm(u) > 1e-10, a threshold that ignores A's scale."""
+    A = np.asarray(A, dtype=float)
+    E = np.zeros_like(A)
+    for j in range(A.shape[1]):
+        u = A[:, j] - E[:, :j] @ (E[:, :j].T @ A[:, j])
+        if np.linalg.norm(u) > threshold:
+            E[:, j] = u / np.linalg.norm(u)
+    return E
+
+
+verySmallNumber = 1e-14   # the Imperial course's name and value
+
+
+def gs_imperial_original(A):
+    """The Imperial course's gsBasis as given: modified order, an ABSOLUTE threshold of 1e-14."""
+    B = np.array(A, dtype=np.float64)
+    for i in range(B.shape[1]):
+        for j in range(i):
+            B[:, i] = B[:, i] - B[:, i] @ B[:, j] * B[:, j]
+        if np.linalg.norm(B[:, i]) > verySmallNumber:
+            B[:, i] = B[:, i] / np.linalg.norm(B[:, i])
+        else:
+            B[:, i] = np.zeros_like(B[:, i])
+    return B
+
+
 GS_WRONG = {
     "not normalised": (gs_not_normalised, ["not of length 1", "divide"]),
     "normalise first": (gs_normalise_first, ["BEFORE subtracting", "Subtract first"]),
@@ -167,6 +285,13 @@ GS_WRONG = {
     "wrong shape": (lambda A: gs_reference(A)[:-1], ["same shape as A"]),
     "returns None": (lambda A: None, ["None", "return"]),
     "returns text": (lambda A: "E", ["should return a matrix", "str"]),
+    "tolerance 0.5 of the length": (gs_loose_tolerance, ["too loose", "nearly parallel but independent"]),
+    "tolerance 1e-4 of the length": (lambda A: gs_loose_tolerance(A, 1e-4), ["too loose", "about 1e-06 radians"]),
+    "absolute 1e-3": (lambda A: gs_absolute(A, 1e-3), ["too loose"]),
+    "absolute 1e-10": (gs_absolute, ["does not scale with A", "1e-06 * A", "is zeros"]),
+    "absolute 1e-14 (Imperial gsBasis)": (gs_imperial_original, ["does not scale with A", "1e+06 * A",
+                                                                 "passed your fixed threshold"]),
+    "absolute 1e-12": (lambda A: gs_absolute(A, 1e-12), ["does not scale with A"]),
 }
 
 
