@@ -339,10 +339,54 @@ def test_gram_schmidt_rejects_non_callables(not_a_function):
 
 # --- reflection_matrix ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [reflection_reference, reflection_householder, linalg.reflection_matrix])
+def reflection_normal_formula(basis):
+    """I - 2 n n^T / (n^T n) with the unnormalised remainder n: no Gram-Schmidt of the mirror needed."""
+    B = np.asarray(basis, dtype=float)
+    M = B[:, :-1]
+    n = B[:, -1] - M @ np.linalg.solve(M.T @ M, M.T @ B[:, -1])    # last column minus its projection
+    return np.eye(len(B)) - 2 * np.outer(n, n) / (n @ n)
+
+
+def reflection_qr(basis):
+    """NumPy's QR for the orthonormal basis: column signs do not matter, they cancel in E T_E E^T."""
+    Q, _ = np.linalg.qr(np.asarray(basis, dtype=float))
+    return Q @ np.diag([1.0] * (len(Q) - 1) + [-1.0]) @ Q.T
+
+
+def reflection_plain_python(basis):
+    """Lists and loops: T[i][k] = delta_ik - 2 n_i n_k with the unit normal from the book's Gram-Schmidt."""
+    E = gs_plain_python(basis)
+    size = len(E)
+    n = [E[i][size - 1] for i in range(size)]
+    return [[(1.0 if i == k else 0.0) - 2 * n[i] * n[k] for k in range(size)] for i in range(size)]
+
+
+def reflection_imperial(basis):
+    """The course's Reflecting Bear: E = gsBasis(bearBasis); T = E @ TE @ transpose(E)."""
+    E = gs_imperial_original(basis)
+    TE = np.diag([1] * (len(E) - 1) + [-1])
+    return E @ TE @ np.transpose(E)
+
+
+def reflection_float32(basis):
+    E = gs_float32(basis)
+    return E @ np.diag(np.array([1] * (len(E) - 1) + [-1], dtype=np.float32)) @ E.T
+
+
+REFLECTION_RIGHT = [reflection_reference, reflection_householder, reflection_normal_formula, reflection_qr,
+                    reflection_plain_python, reflection_imperial, linalg.reflection_matrix]
+
+
+@pytest.mark.parametrize("function", REFLECTION_RIGHT)
 def test_reflection_matrix_accepts_correct_functions(function):
     result = check.reflection_matrix(function)
-    assert result and "correct" in result.message
+    assert result and "correct" in result.message, result.message
+    assert "float32" not in result.message
+
+
+def test_reflection_matrix_accepts_float32_and_says_so():
+    result = check.reflection_matrix(reflection_float32)
+    assert result and "single precision, float32" in result.message
 
 
 def flip(n, where=-1):
@@ -370,7 +414,29 @@ REFLECTION_WRONG = {
     "not orthogonal": (lambda B: 1.1 * reflection_reference(B), ["not orthogonal", "Expected"]),
     "NaN": (lambda B: reflection_reference(B) * np.nan, ["NaN"]),
     "returns None": (lambda B: None, ["None", "return"]),
+    "E diag(1, .., 1, 0) E^T": (lambda B: gs_reference(B) @ np.diag([1.0] * (len(B) - 1) + [0.0]) @ gs_reference(B).T,
+                               ["projection onto the mirror", "-1, not 0", "to 0"]),
+    "I - n n^T": (lambda B: np.eye(len(B)) - np.outer(gs_reference(B)[:, -1], gs_reference(B)[:, -1]),
+                  ["projection onto the mirror", "twice"]),
+    "n n^T": (lambda B: np.outer(gs_reference(B)[:, -1], gs_reference(B)[:, -1]), ["projection onto the mirror's normal"]),
+    "I - 2 u u^T, u not unit": (lambda B: np.eye(len(B)) - 2 * np.outer(*[reflection_remainder(B)] * 2),
+                                ["not of length 1", "UNIT normal"]),
+    "I - 2 b b^T, last basis vector": (
+        lambda B: np.eye(len(B)) - 2 * np.outer(*[np.asarray(B)[:, -1] / np.linalg.norm(np.asarray(B)[:, -1])] * 2),
+        ["LAST BASIS VECTOR", "wrong mirror"]),
+    "I - 3 n n^T": (lambda B: np.eye(len(B)) - 3 * np.outer(gs_reference(B)[:, -1], gs_reference(B)[:, -1]),
+                    ["keeps the mirror", "to -2 n instead of -n"]),
+    "E diag(1, 0) E^T in 2-D, diag(1, 1, 0.5) in 3-D": (
+        lambda B: gs_reference(B) @ np.diag([1.0] * (len(B) - 1) + [0.0 if len(B) == 2 else 0.5]) @ gs_reference(B).T,
+        ["keeps the mirror", "That is the projection onto the mirror (factor 0)"]),
 }
+
+
+def reflection_remainder(B):
+    """The last column minus its projections onto the mirror, not normalised."""
+    E = gs_reference(B)
+    b = np.asarray(B, dtype=float)[:, -1]
+    return b - E[:, :-1] @ (E[:, :-1].T @ b)
 
 
 @pytest.mark.parametrize("name", REFLECTION_WRONG)
@@ -411,3 +477,45 @@ def test_checkers_are_exported():
 def test_docstring_examples():
     failures, _ = doctest.testmod(orthogonality)
     assert failures == 0
+
+
+# --- the checker's own references -------------------------------------------------------------
+
+ALL_GS_PROBES = [*orthogonality._INDEPENDENT_PROBES, *orthogonality._DEPENDENT_PROBES,
+                 *(orthogonality._nearly_parallel(d) for d in orthogonality._NEARLY_PARALLEL_DELTAS)]
+
+
+@pytest.mark.parametrize("A", ALL_GS_PROBES)
+@pytest.mark.parametrize("scale", [1.0, 1e-8, 1e-6, 1e6, 1e8])
+def test_dependent_columns_follow_the_rank_convention_at_every_scale(A, scale):
+    # Decided by the SVD against rank_tolerance: the same columns for A and c * A, and the same
+    # as the zero columns of the book's Gram-Schmidt and as NumPy's matrix_rank, column by column.
+    dependent = orthogonality._dependent_columns(scale * A)
+    assert dependent == orthogonality._dependent_columns(A)
+    assert dependent == [j for j, e in enumerate(linalg.gram_schmidt(A).T) if not e.any()]
+    ranks = [np.linalg.matrix_rank(A[:, :j + 1]) for j in range(A.shape[1])]
+    assert dependent == [j for j in range(A.shape[1]) if ranks[j] == (ranks[j - 1] if j else 0)]
+
+
+def test_nearly_parallel_probes_are_independent_but_close():
+    for delta in orthogonality._NEARLY_PARALLEL_DELTAS:
+        A = orthogonality._nearly_parallel(delta)
+        angle = np.arccos(A[:, 0] @ A[:, 1] / np.linalg.norm(A[:, 0]) / np.linalg.norm(A[:, 1]))
+        assert np.isclose(angle, delta, rtol=1e-3) and np.linalg.matrix_rank(A) == 3
+
+
+@pytest.mark.parametrize("tol", [0.5, 1e-2, 1e-4, 1e-5])
+def test_every_too_loose_relative_tolerance_is_rejected(tol):
+    result = check.gram_schmidt(lambda A: gs_loose_tolerance(A, tol))
+    assert not result and "too loose" in result.message
+
+
+@pytest.mark.parametrize("tol", [1e-8, 1e-10, 1e-12, 1e-14])
+def test_every_sensible_relative_tolerance_is_accepted(tol):
+    assert check.gram_schmidt(lambda A: gs_loose_tolerance(A, tol))
+
+
+@pytest.mark.parametrize("threshold", [1e-2, 1e-6, 1e-9, 1e-10, 1e-12, 1e-14])
+def test_every_absolute_threshold_is_rejected(threshold):
+    result = check.gram_schmidt(lambda A: gs_absolute(A, threshold))
+    assert not result and ("does not scale with A" in result.message or "too loose" in result.message)

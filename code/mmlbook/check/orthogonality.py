@@ -403,6 +403,11 @@ _REFLECTION_PROBES = (
     _probe([1, 1, 1], [2, 0, 1], [3, 1, -1]),
     _probe([2, 1], [1, 3]),
     _probe([1, 2, 0], [0, 1, 1], [1, 0, 1]),
+    # A reflection depends on the mirror only, not on the basis's scale or skew: these catch a
+    # threshold that ignores the scale, and use of the (nearly parallel) last vector as the normal.
+    1e6 * _probe([1, 1.5], [-1, 2]),
+    1e-6 * _probe([1, 1, 1], [2, 0, 1], [3, 1, -1]),
+    _probe([1, 1.5], [1.001, 1.5]),
 )
 
 
@@ -418,6 +423,26 @@ def _orthonormal(basis):
 
 def _normalised_columns(basis):
     return basis / np.linalg.norm(basis, axis=0)
+
+
+def _normal(basis):
+    """The mirror's unit normal: the last column of the Gram-Schmidt of the basis."""
+    return _orthonormal(basis)[:, -1]
+
+
+def _last_remainder(basis):
+    """The last column minus its projections onto the mirror: the normal before it is normalised."""
+    E = _orthonormal(basis)
+    b = basis[:, -1]
+    return b - E[:, :-1] @ (E[:, :-1].T @ b)
+
+
+_PROJECTION_ONTO_MIRROR = (
+    "It returns the projection onto the mirror, not the reflection: I - n n^T (the same matrix as "
+    "E diag(1, ..., 1, 0) E^T), with n the unit normal. It keeps the mirror but sends the normal n "
+    "to 0, so every point lands ON the mirror. A reflection goes as far again to the other side, "
+    "sending n to -n: subtract the normal component twice, I - 2 n n^T, that is, put -1, not 0, "
+    "as the last entry of T_E.")
 
 
 _NOT_ORTHONORMAL = (
@@ -455,6 +480,20 @@ REFLECTION_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda B: linalg.reflection_matrix(B.T),
      "It uses the ROWS of basis as the basis vectors. The basis vectors are the columns, "
      "basis[:, j]: Gram-Schmidt the columns."),
+    (lambda B: np.eye(len(B)) - np.outer(_normal(B), _normal(B)), _PROJECTION_ONTO_MIRROR),
+    (lambda B: np.outer(_normal(B), _normal(B)),
+     "It returns n n^T, the projection onto the mirror's normal n: it sends every point of the "
+     "mirror to 0, where a reflection keeps it. The reflection is I - 2 n n^T: keep the point and "
+     "subtract twice its component along n."),
+    (lambda B: np.eye(len(B)) - 2 * np.outer(_last_remainder(B), _last_remainder(B)),
+     "It uses I - 2 u u^T with u the remainder of the last column, which is perpendicular to the "
+     "mirror but not of length 1. The formula needs a UNIT normal: divide u by its length first "
+     "(the last column of the Gram-Schmidt), or use I - 2 u u^T / (u^T u)."),
+    (lambda B: np.eye(len(B)) - 2 * np.outer(_unit(B[:, -1]), _unit(B[:, -1])),
+     "It reflects in the plane perpendicular to the LAST BASIS VECTOR, I - 2 b b^T with b = "
+     "basis[:, -1] / |basis[:, -1]|. That is a true reflection, but in the wrong mirror: the last "
+     "basis vector is not perpendicular to the mirror spanned by the other columns (it need not "
+     "be). Use its Gram-Schmidt remainder, the last column of E, as the normal."),
 )
 
 
@@ -467,22 +506,37 @@ def _reflection_output(function: Callable, basis: np.ndarray) -> np.ndarray:
     out = _matrix(value, "reflection_matrix", basis.shape, "basis")
     if not np.all(np.isfinite(out)):
         raise Failure("reflection_matrix returned NaN or inf: look for a division by a length that is zero.")
-    return out
+    return out, _tolerance_for(value)
 
 
 def _check_reflection(function: Callable) -> str:
-    outputs = [_reflection_output(function, B) for B in _REFLECTION_PROBES]
+    checked = [_reflection_output(function, B) for B in _REFLECTION_PROBES]
+    outputs = [out for out, _ in checked]
+    tol = max(t for _, t in checked)
+    # The entries of a reflection are at most 1 in size, so one tolerance is relative and absolute.
+    _close = functools.partial(close, rtol=tol, atol=_ATOL if tol == _RTOL else tol)
     expected = [linalg.reflection_matrix(B) for B in _REFLECTION_PROBES]
     if all(map(_close, outputs, expected)):
+        precision = "" if tol == _RTOL else " (compared to single precision, float32)"
         return (f"correct for {len(_REFLECTION_PROBES)} skewed bases, a line in the plane and a "
-                "plane in space among them: the mirror stays, its normal flips.")
+                f"plane in space among them: the mirror stays, its normal flips{precision}.")
     for mistake, message in REFLECTION_MISTAKES:
         if all(_close(out, quietly(mistake, B)) for out, B in zip(outputs, _REFLECTION_PROBES)):
             raise Failure(message)
     for out, want, B in zip(outputs, expected, _REFLECTION_PROBES):
         if _close(out, want):
             continue
-        n = len(B)
+        n, normal, mirror = len(B), _normal(B), B[:, :-1]
+        image = out @ normal
+        if _close(out @ mirror, mirror) and _close(image, (normal @ image) * normal):
+            # The mirror is kept and the normal stays on its line: only the factor on the normal is wrong.
+            factor = float(normal @ image)
+            raise Failure(
+                f"For basis = {_show(B)}, your matrix {_show(out)} keeps the mirror, but sends its "
+                f"unit normal n = {_show(normal)} to {factor:.4g} n instead of -n. "
+                + ("That is the projection onto the mirror (factor 0): put -1, not 0, in T_E, "
+                   "or subtract the normal component twice, I - 2 n n^T." if abs(factor) < 1e-6 else
+                   "A reflection flips the normal exactly: T = I - 2 n n^T, with n of length 1."))
         if not _close(out, out.T):
             problem = ("is not symmetric, but a reflection in a mirror through the origin is: T^T = T. "
                        "Check the order E @ T_E @ E.T and that E has orthonormal columns")
