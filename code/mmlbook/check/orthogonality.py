@@ -15,6 +15,14 @@ the result with :mod:`mmlbook.linalg`. When they differ it compares with the
 answers of typical mistakes (not normalising, projecting onto the original
 columns, the basis change in the wrong order, ...) and names the mistake it
 finds; otherwise it shows one probe with the expected and the returned value.
+
+A column counts as dependent by the book's one rank convention,
+``linalg.rank_tolerance`` (decided with the SVD), so the verdict does not depend
+on A's scale. ``gram_schmidt`` is also tried on nearly parallel but independent
+columns and on every probe scaled by 1e-6 and 1e6: a dependence threshold that is
+too loose, or fixed instead of relative to the column, is named as such. A
+function that computes in float32 is compared at single precision, and told which
+probes float32 cannot resolve.
 """
 
 from __future__ import annotations
