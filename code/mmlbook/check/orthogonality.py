@@ -15,6 +15,14 @@ the result with :mod:`mmlbook.linalg`. When they differ it compares with the
 answers of typical mistakes (not normalising, projecting onto the original
 columns, the basis change in the wrong order, ...) and names the mistake it
 finds; otherwise it shows one probe with the expected and the returned value.
+
+A column counts as dependent by the book's one rank convention,
+``linalg.rank_tolerance`` (decided with the SVD), so the verdict does not depend
+on A's scale. ``gram_schmidt`` is also tried on nearly parallel but independent
+columns and on every probe scaled by 1e-6 and 1e6: a dependence threshold that is
+too loose, or fixed instead of relative to the column, is named as such. A
+function that computes in float32 is compared at single precision, and told which
+probes float32 cannot resolve.
 """
 
 from __future__ import annotations
@@ -36,11 +44,28 @@ _RTOL, _ATOL = 1e-7, 1e-9
 _close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
 
 
-def _close_up_to_sign(got: np.ndarray, wanted: np.ndarray) -> bool:
-    """Equal column by column, allowing a column to point the opposite way."""
+def _close_up_to_sign(got: np.ndarray, wanted: np.ndarray, tol: float = _RTOL) -> bool:
+    """Equal column by column, allowing a column to point the opposite way.
+
+    The columns compared are unit vectors or zeros, so one tolerance serves as
+    relative and absolute; ``tol`` is looser for a reader working in float32.
+    """
     if got.shape != wanted.shape:
         return False
-    return all(_close(g, w) or _close(g, -w) for g, w in zip(got.T, wanted.T))
+    near = functools.partial(close, rtol=tol, atol=_ATOL if tol == _RTOL else tol)
+    return all(near(g, w) or near(g, -w) for g, w in zip(got.T, wanted.T))
+
+
+#: float32 keeps about 7 digits: a float32 result is compared to about 1e4 of its epsilons.
+_SINGLE_TOL = 1e4 * float(np.finfo(np.float32).eps)
+
+
+def _tolerance_for(value: Any) -> float:
+    """The comparison tolerance for what the reader returned: tighter for float64 than float32."""
+    dtype = np.asarray(value).dtype
+    if np.issubdtype(dtype, np.floating) and np.finfo(dtype).eps > np.finfo(float).eps:
+        return _SINGLE_TOL
+    return _RTOL
 
 
 
@@ -80,6 +105,25 @@ _DEPENDENT_PROBES = (
     _probe([1, 2], [3, -1], [2, 5]),
     _probe([1, 2, 2], [2, 4, 4], [0, 1, 3]),
 )
+
+_NP_A = np.array([1.0, 2.0, 2.0])
+_NP_W = np.array([2.0, 1.0, -2.0]) / 3.0       # a unit vector orthogonal to _NP_A
+
+
+def _nearly_parallel(delta: float) -> np.ndarray:
+    """Column 1 is column 0 tilted by the angle ``delta`` (radians, about): independent, but barely.
+
+    Only the first two columns are close, so even classical Gram-Schmidt keeps the
+    result orthonormal to about 1e-16 / delta: the probe tests the tolerance, not
+    the rounding of the algorithm.
+    """
+    return _probe(_NP_A, _NP_A + delta * np.linalg.norm(_NP_A) * _NP_W, [0.0, 1.0, 3.0])
+
+
+#: Angles that any sensible tolerance (relative, 1e-14 .. 1e-7) resolves; the first also in float32.
+_NEARLY_PARALLEL_DELTAS = (1e-2, 1e-6)
+#: A correct Gram-Schmidt gives the same E for A and c * A: the dependence test must be relative.
+_SCALES = (1e-6, 1e6)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -156,12 +200,27 @@ GS_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
 )
 
 
+def _rank(M: np.ndarray, tol: float) -> int:
+    return int(np.sum(np.linalg.svd(M, compute_uv=False) > tol)) if M.shape[1] else 0
+
+
 def _dependent_columns(A: np.ndarray) -> list[int]:
-    return [j for j, column in enumerate(linalg.gram_schmidt(A).T) if not column.any()]
+    """The columns that do not raise the rank of the columns before them.
+
+    Decided with the SVD against the book's one threshold, ``linalg.rank_tolerance(A)``:
+    relative to A's scale, so A and c * A have the same dependent columns.
+    """
+    tol, rank, dependent = linalg.rank_tolerance(A), 0, []
+    for j in range(A.shape[1]):
+        new_rank = _rank(A[:, :j + 1], tol)
+        if new_rank == rank:
+            dependent.append(j)
+        rank = new_rank
+    return dependent
 
 
-def _gs_output(function: Callable, A: np.ndarray) -> np.ndarray:
-    """Call the reader's gram_schmidt on one probe and check what comes back."""
+def _gs_output(function: Callable, A: np.ndarray) -> tuple[np.ndarray, float]:
+    """Call the reader's gram_schmidt on one probe; check what comes back; say how precisely to compare."""
     given = A.copy()
     value = call(function, "gram_schmidt", given)
     if not np.array_equal(given, A):
@@ -189,54 +248,116 @@ def _gs_output(function: Callable, A: np.ndarray) -> np.ndarray:
                 "the column as zeros instead of dividing.")
         raise Failure(f"gram_schmidt returned NaN or inf in column E[:, {first}]: look for a division "
                       "by a length that is zero.")
-    return out
+    return out, _tolerance_for(value)
+
+
+def _dependent_not_zero(out: np.ndarray, A: np.ndarray) -> tuple[int, float] | None:
+    """The first column that depends on earlier ones but came back non-zero, and its length."""
+    for j in _dependent_columns(A):
+        size = float(np.linalg.norm(out[:, j]))
+        if size > 1e-6:
+            return j, size
+    return None
+
+
+_ABSOLUTE = (
+    "Your dependence test does not scale with A: it compares the remainder's length with a fixed "
+    "number, such as 1e-10 or 1e-14. Gram-Schmidt of c * A is the same as of A for any c > 0, but "
+    "{what}. Compare with a tolerance relative to the column, e.g. "
+    "np.linalg.norm(u) > 1e-10 * np.linalg.norm(A[:, j]).")
+
+
+def _check_scaled_and_nearly_parallel(function: Callable, tol: float) -> bool:
+    """The probes a dependence threshold must survive; True if the float64-only probes were run."""
+    full = tol == _RTOL
+    deltas = _NEARLY_PARALLEL_DELTAS if full else _NEARLY_PARALLEL_DELTAS[:1]
+    for delta in deltas:                              # at A's own scale: is the threshold too loose?
+        A = _nearly_parallel(delta)
+        out, _ = _gs_output(function, A)
+        if np.linalg.norm(out[:, 1]) < 0.5:
+            raise Failure(
+                f"For A = {_show(A)}, column A[:, 1] is at an angle of about {delta:g} radians to A[:, 0]: "
+                "nearly parallel but independent (A has rank 3), so E[:, 1] should be a unit vector, "
+                "but yours is zeros. Your tolerance for 'the remainder is zero' is too loose: a "
+                "dependent column leaves a remainder of about 1e-16 times its length, so a tolerance "
+                "of about 1e-10 times the column's length, np.linalg.norm(A[:, j]), separates the two.")
+        if not _close_up_to_sign(out, linalg.gram_schmidt(A), tol):
+            _first_difference([out], [linalg.gram_schmidt(A)], [A], tol)
+    for scale in _SCALES:
+        for A in (*_DEPENDENT_PROBES, *(_nearly_parallel(d) for d in deltas)):
+            out, _ = _gs_output(function, scale * A)
+            wrong = _dependent_not_zero(out, A)
+            if wrong:
+                j, size = wrong
+                raise Failure(_ABSOLUTE.format(what=(
+                    f"for {scale:g} * A with A = {_show(A)}, column A[:, {j}] depends on the earlier "
+                    f"ones and your E[:, {j}] has length {size:.3g} instead of 0: the rounding error "
+                    f"of its remainder, about {scale:g} * 1e-16, passed your fixed threshold")))
+            if not _dependent_columns(A) and np.any(np.linalg.norm(out, axis=0) < 0.5):
+                j = int(np.argmax(np.linalg.norm(out, axis=0) < 0.5))
+                raise Failure(_ABSOLUTE.format(what=(
+                    f"for {scale:g} * A with A = {_show(A)}, whose columns are independent, your "
+                    f"E[:, {j}] is zeros: its remainder is small because the whole matrix is small, "
+                    "not because the column depends on the others")))
+            if not _close_up_to_sign(out, linalg.gram_schmidt(A), tol):
+                _first_difference([out], [linalg.gram_schmidt(A)], [scale * A], tol)
+    return full
 
 
 def _check_gs(function: Callable) -> str:
     # Independent columns first: a mistake in the algorithm shows there, before any 0/0.
-    independent = [_gs_output(function, A) for A in _INDEPENDENT_PROBES]
+    checked = [_gs_output(function, A) for A in _INDEPENDENT_PROBES]
+    independent = [out for out, _ in checked]
+    tol = max(t for _, t in checked)
     expected_ind = [linalg.gram_schmidt(A) for A in _INDEPENDENT_PROBES]
-    if not all(map(_close_up_to_sign, independent, expected_ind)):
+    if not all(_close_up_to_sign(out, want, tol) for out, want in zip(independent, expected_ind)):
         lengths = [np.linalg.norm(out, axis=0) for out in independent]
         if all(np.all(length > 1e-12) for length in lengths) and all(
-                _close_up_to_sign(out / length, want)
+                _close_up_to_sign(out / length, want, tol)
                 for out, length, want in zip(independent, lengths, expected_ind)):
             raise Failure(_NOT_NORMALISED)
         for mistake, message in GS_MISTAKES:
-            if all(_close_up_to_sign(out, np.asarray(quietly(mistake, A), dtype=float))
+            if all(_close_up_to_sign(out, np.asarray(quietly(mistake, A), dtype=float), tol)
                    for out, A in zip(independent, _INDEPENDENT_PROBES)):
                 raise Failure(message)
-        _first_difference(independent, expected_ind, _INDEPENDENT_PROBES)
-    dependent = [_gs_output(function, A) for A in _DEPENDENT_PROBES]
+        _first_difference(independent, expected_ind, _INDEPENDENT_PROBES, tol)
+    dependent = [_gs_output(function, A)[0] for A in _DEPENDENT_PROBES]
     expected_dep = [linalg.gram_schmidt(A) for A in _DEPENDENT_PROBES]
     for out, A in zip(dependent, _DEPENDENT_PROBES):
-        for j in _dependent_columns(A):
-            size = np.linalg.norm(out[:, j])
-            if size > 1e-6:
-                raise Failure(
-                    f"Column A[:, {j}] of A = {_show(A)} depends on the earlier columns, so its "
-                    f"remainder is zero, up to rounding (about 1e-16), and column E[:, {j}] of the "
-                    f"result should be zeros. Yours has length {size:.3g}: dividing a rounding "
-                    "error by its own tiny length blows it up into a unit vector of noise. "
-                    "Test the remainder's length against a tolerance, e.g. "
-                    "np.linalg.norm(u) > 1e-10 * np.linalg.norm(A[:, j]), not against == 0.")
-    _first_difference(dependent, expected_dep, _DEPENDENT_PROBES)
+        wrong = _dependent_not_zero(out, A)
+        if wrong:
+            j, size = wrong
+            raise Failure(
+                f"Column A[:, {j}] of A = {_show(A)} depends on the earlier columns, so its "
+                f"remainder is zero, up to rounding (about 1e-16), and column E[:, {j}] of the "
+                f"result should be zeros. Yours has length {size:.3g}: dividing a rounding "
+                "error by its own tiny length blows it up into a unit vector of noise. "
+                "Test the remainder's length against a tolerance, e.g. "
+                "np.linalg.norm(u) > 1e-10 * np.linalg.norm(A[:, j]), not against == 0.")
+    _first_difference(dependent, expected_dep, _DEPENDENT_PROBES, tol)
+    full = _check_scaled_and_nearly_parallel(function, tol)
     outputs, expected = independent + dependent, expected_ind + expected_dep
-    count = len(outputs)
-    if all(map(_close, outputs, expected)):
-        return (f"correct on {count} matrices, including dependent columns (returned as zeros) "
-                "and tall and wide shapes.")
-    return (f"correct on {count} matrices, up to the sign of some columns: a column that "
-            "points the opposite way is still a unit vector orthogonal to the others, but the "
-            "Gram-Schmidt of this chapter gives the remainder itself, divided by its length.")
+    count = len(outputs) + (len(_NEARLY_PARALLEL_DELTAS) if full else 1) * (1 + len(_SCALES)) \
+        + len(_DEPENDENT_PROBES) * len(_SCALES)
+    what = (f"correct on {count} matrices, including dependent columns (returned as zeros), "
+            "nearly parallel columns, matrices scaled by 1e-6 and 1e6, and tall and wide shapes")
+    if not full:
+        what += (". Your function works in single precision (float32), about 7 digits, so it was "
+                 "compared to about 1e-3, and columns closer than about 1e-2 radians, which float32 "
+                 "cannot orthogonalise to that accuracy, were not tested; use float64 for those")
+    if all(close(o, w, rtol=tol, atol=_ATOL if full else tol) for o, w in zip(outputs, expected)):
+        return what + "."
+    return (what + ", up to the sign of some columns: a column that points the opposite way is "
+            "still a unit vector orthogonal to the others, but the Gram-Schmidt of this chapter "
+            "gives the remainder itself, divided by its length.")
 
 
-def _first_difference(outputs, expected, probes) -> None:
+def _first_difference(outputs, expected, probes, tol: float = _RTOL) -> None:
     """Raise a Failure showing the first column that differs (up to sign), if any."""
     for out, want, A in zip(outputs, expected, probes):
-        if not _close_up_to_sign(out, want):
-            j = next(j for j in range(A.shape[1]) if not (_close(out[:, j], want[:, j])
-                                                          or _close(out[:, j], -want[:, j])))
+        if not _close_up_to_sign(out, want, tol):
+            j = next(j for j in range(A.shape[1])
+                     if not _close_up_to_sign(out[:, [j]], want[:, [j]], tol))
             raise Failure(f"For A = {_show(A)}, column E[:, {j}] of the result should be "
                           f"{_show(want[:, j])}, but your function returned {_show(out[:, j])}. "
                           "Work through that column by hand: subtract its projections onto the "
@@ -244,8 +365,12 @@ def _first_difference(outputs, expected, probes) -> None:
 
 
 def _show(value: np.ndarray) -> str:
-    return np.array2string(np.asarray(value), precision=4, suppress_small=True, separator=", ",
-                           max_line_width=10_000).replace("\n", "")
+    value = np.asarray(value, dtype=float)
+    biggest = float(np.abs(value).max()) if value.size else 0.0
+    # A probe scaled by 1e-6 or 1e6 would print as zeros or as 1e+06 noise in fixed point.
+    formatter = {"float_kind": lambda x: f"{x:.4g}"} if biggest and not 1e-3 <= biggest <= 1e4 else None
+    return np.array2string(value, precision=4, suppress_small=formatter is None, separator=", ",
+                           max_line_width=10_000, formatter=formatter).replace("\n", "")
 
 
 def gram_schmidt(function: Any) -> Result:
@@ -286,6 +411,11 @@ _REFLECTION_PROBES = (
     _probe([1, 1, 1], [2, 0, 1], [3, 1, -1]),
     _probe([2, 1], [1, 3]),
     _probe([1, 2, 0], [0, 1, 1], [1, 0, 1]),
+    # A reflection depends on the mirror only, not on the basis's scale or skew: these catch a
+    # threshold that ignores the scale, and use of the (nearly parallel) last vector as the normal.
+    1e6 * _probe([1, 1.5], [-1, 2]),
+    1e-6 * _probe([1, 1, 1], [2, 0, 1], [3, 1, -1]),
+    _probe([1, 1.5], [1.001, 1.5]),
 )
 
 
@@ -301,6 +431,26 @@ def _orthonormal(basis):
 
 def _normalised_columns(basis):
     return basis / np.linalg.norm(basis, axis=0)
+
+
+def _normal(basis):
+    """The mirror's unit normal: the last column of the Gram-Schmidt of the basis."""
+    return _orthonormal(basis)[:, -1]
+
+
+def _last_remainder(basis):
+    """The last column minus its projections onto the mirror: the normal before it is normalised."""
+    E = _orthonormal(basis)
+    b = basis[:, -1]
+    return b - E[:, :-1] @ (E[:, :-1].T @ b)
+
+
+_PROJECTION_ONTO_MIRROR = (
+    "It returns the projection onto the mirror, not the reflection: I - n n^T (the same matrix as "
+    "E diag(1, ..., 1, 0) E^T), with n the unit normal. It keeps the mirror but sends the normal n "
+    "to 0, so every point lands ON the mirror. A reflection goes as far again to the other side, "
+    "sending n to -n: subtract the normal component twice, I - 2 n n^T, that is, put -1, not 0, "
+    "as the last entry of T_E.")
 
 
 _NOT_ORTHONORMAL = (
@@ -338,6 +488,20 @@ REFLECTION_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda B: linalg.reflection_matrix(B.T),
      "It uses the ROWS of basis as the basis vectors. The basis vectors are the columns, "
      "basis[:, j]: Gram-Schmidt the columns."),
+    (lambda B: np.eye(len(B)) - np.outer(_normal(B), _normal(B)), _PROJECTION_ONTO_MIRROR),
+    (lambda B: np.outer(_normal(B), _normal(B)),
+     "It returns n n^T, the projection onto the mirror's normal n: it sends every point of the "
+     "mirror to 0, where a reflection keeps it. The reflection is I - 2 n n^T: keep the point and "
+     "subtract twice its component along n."),
+    (lambda B: np.eye(len(B)) - 2 * np.outer(_last_remainder(B), _last_remainder(B)),
+     "It uses I - 2 u u^T with u the remainder of the last column, which is perpendicular to the "
+     "mirror but not of length 1. The formula needs a UNIT normal: divide u by its length first "
+     "(the last column of the Gram-Schmidt), or use I - 2 u u^T / (u^T u)."),
+    (lambda B: np.eye(len(B)) - 2 * np.outer(_unit(B[:, -1]), _unit(B[:, -1])),
+     "It reflects in the plane perpendicular to the LAST BASIS VECTOR, I - 2 b b^T with b = "
+     "basis[:, -1] / |basis[:, -1]|. That is a true reflection, but in the wrong mirror: the last "
+     "basis vector is not perpendicular to the mirror spanned by the other columns (it need not "
+     "be). Use its Gram-Schmidt remainder, the last column of E, as the normal."),
 )
 
 
@@ -350,22 +514,37 @@ def _reflection_output(function: Callable, basis: np.ndarray) -> np.ndarray:
     out = _matrix(value, "reflection_matrix", basis.shape, "basis")
     if not np.all(np.isfinite(out)):
         raise Failure("reflection_matrix returned NaN or inf: look for a division by a length that is zero.")
-    return out
+    return out, _tolerance_for(value)
 
 
 def _check_reflection(function: Callable) -> str:
-    outputs = [_reflection_output(function, B) for B in _REFLECTION_PROBES]
+    checked = [_reflection_output(function, B) for B in _REFLECTION_PROBES]
+    outputs = [out for out, _ in checked]
+    tol = max(t for _, t in checked)
+    # The entries of a reflection are at most 1 in size, so one tolerance is relative and absolute.
+    _close = functools.partial(close, rtol=tol, atol=_ATOL if tol == _RTOL else tol)
     expected = [linalg.reflection_matrix(B) for B in _REFLECTION_PROBES]
     if all(map(_close, outputs, expected)):
+        precision = "" if tol == _RTOL else " (compared to single precision, float32)"
         return (f"correct for {len(_REFLECTION_PROBES)} skewed bases, a line in the plane and a "
-                "plane in space among them: the mirror stays, its normal flips.")
+                f"plane in space among them: the mirror stays, its normal flips{precision}.")
     for mistake, message in REFLECTION_MISTAKES:
         if all(_close(out, quietly(mistake, B)) for out, B in zip(outputs, _REFLECTION_PROBES)):
             raise Failure(message)
     for out, want, B in zip(outputs, expected, _REFLECTION_PROBES):
         if _close(out, want):
             continue
-        n = len(B)
+        n, normal, mirror = len(B), _normal(B), B[:, :-1]
+        image = out @ normal
+        if _close(out @ mirror, mirror) and _close(image, (normal @ image) * normal):
+            # The mirror is kept and the normal stays on its line: only the factor on the normal is wrong.
+            factor = float(normal @ image)
+            raise Failure(
+                f"For basis = {_show(B)}, your matrix {_show(out)} keeps the mirror, but sends its "
+                f"unit normal n = {_show(normal)} to {factor:.4g} n instead of -n. "
+                + ("That is the projection onto the mirror (factor 0): put -1, not 0, in T_E, "
+                   "or subtract the normal component twice, I - 2 n n^T." if abs(factor) < 1e-6 else
+                   "A reflection flips the normal exactly: T = I - 2 n n^T, with n of length 1."))
         if not _close(out, out.T):
             problem = ("is not symmetric, but a reflection in a mirror through the origin is: T^T = T. "
                        "Check the order E @ T_E @ E.T and that E has orthonormal columns")
