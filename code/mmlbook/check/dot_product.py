@@ -52,12 +52,17 @@ def _shows(vectors: list[np.ndarray]) -> str:
 
 
 def _show_both(want: Any, got: Any) -> tuple[str, str]:
-    """``want`` and ``got`` with the fewest digits (at least 4) that make them print differently."""
-    for digits in range(4, 18):
-        shown = _show(want, digits), _show(got, digits)
-        if shown[0] != shown[1]:
-            return shown
-    return shown
+    """``want`` and ``got``, each component with the fewest digits (at least 4) that tell its two
+    values apart, so a difference in the 10th digit shows as one."""
+    want, got = np.ravel(np.asarray(want, dtype=float)), np.ravel(np.asarray(got, dtype=float))
+    if want.shape != got.shape:
+        return _show(want), _show(got)
+    shown_want, shown_got = [], []
+    for w, g in zip(want, got):
+        digits = next((d for d in range(4, 18) if f"{w:.{d}g}" != f"{g:.{d}g}"), 4)
+        shown_want.append(f"{w:.{digits}g}")
+        shown_got.append(f"{g:.{digits}g}")
+    return "(" + ", ".join(shown_want) + ")", "(" + ", ".join(shown_got) + ")"
 
 
 def _eps(dtype: np.dtype) -> float:
@@ -129,8 +134,13 @@ def _coord_tolerance(x: np.ndarray, basis: list[np.ndarray], eps: float) -> np.n
 
 
 def _near(out: np.ndarray, want: np.ndarray, x, basis, eps: float) -> bool:
+    """Within rounding of ``want``; the term in |want| matters only for a mistake's answer, which
+    can be far larger than the coordinates (a right c_i is at most |x|/|b_i|, by Cauchy–Schwarz)."""
     want = np.asarray(want, dtype=float)
-    return out.shape == want.shape and bool(np.all(np.abs(out - want) <= _coord_tolerance(x, basis, eps)))
+    if out.shape != want.shape:
+        return False
+    slack = _coord_tolerance(x, basis, eps).reshape((-1,) + (1,) * (want.ndim - 1))
+    return bool(np.all(np.abs(out - want) <= slack + 64 * x.size * eps * np.abs(want)))
 
 
 def _pairs_not_orthogonal(basis: list[np.ndarray]) -> str:
@@ -258,8 +268,9 @@ def _skew_diagnosis(accepted: dict[str, tuple], refused: set[str]) -> Failure:
         why = ("It refused the same basis at scale 1, so its threshold is a fixed number: at scale "
                "1e-6 the dot product is 1e-12 and slips under it. Compare |b·d| with tol·|b||d|.")
     else:
-        why = ("The angle between b_1 and b_2 is 89.94°, not 90°: a threshold that loose lets wrong "
-               "coordinates through. Refuse |b·d| > tol·|b||d| with a tol near rounding, like 1e-10.")
+        why = ("It refused the clearly skew bases, but its orthogonality threshold is too loose: the "
+               "angle between b_1 and b_2 is 89.94°, not 90°, and projection then gives wrong "
+               "coordinates. Refuse |b·d| > tol·|b||d| with a tol near rounding, like 1e-10.")
     return Failure(start + why)
 
 
@@ -277,13 +288,8 @@ def _check_coordinates(function: Callable) -> str:
         for mistake, message in COORD_MISTAKES:
             if matches([mistake(x, basis) for x, basis in probes]):
                 raise Failure(message)
-        if eps == _EPS64 and all(_near(out, want, x, basis, _EPS32)
-                                 for out, want, (x, basis) in zip(outputs, expected, probes)):
-            raise Failure("Its coordinates agree with the right ones only to about 7 significant "
-                          "digits, the accuracy of float32 arithmetic, but it returns float64 numbers, "
-                          "which are judged at float64 accuracy (about 16 digits). Compute in float64, "
-                          "or return the float32 array you computed (it is then judged at float32 "
-                          "accuracy).")
+        float32_close = eps == _EPS64 and all(_near(out, want, x, basis, _EPS32)
+                                              for out, want, (x, basis) in zip(outputs, expected, probes))
         for out, want, (x, basis) in zip(outputs, expected, probes):
             if not _near(out, want, x, basis, eps):
                 rebuilt = _rebuild(out, basis)
@@ -291,6 +297,12 @@ def _check_coordinates(function: Callable) -> str:
                            if _near(np.array([np.linalg.norm(rebuilt - x)]), [0.0], x, basis, eps)
                            else f"they rebuild {_show(rebuilt)}, not x")
                 shown_want, shown_out = _show_both(want, out)
+                if float32_close:
+                    verdict = ("close, within float32 rounding (about 7 significant digits) but not "
+                               "within the float64 rounding that float64 numbers are judged at. If you "
+                               "compute in float32, return that float32 array (it is then judged at "
+                               "float32 accuracy), or compute in float64; otherwise look for a small "
+                               "error in the formula")
                 raise Failure(f"coordinates_in_basis(x={_show(x)}, basis={_shows(basis)}) should "
                               f"be {shown_want}, but your function returned {shown_out}: "
                               f"{verdict}. Each coordinate is c_i = x·b_i / (b_i·b_i).")
@@ -403,6 +415,7 @@ _TOL_PAIR = (9, 10)          # the same vectors, two tolerances
 _TINY = 11                   # tiny perpendicular vectors with tol = 1e-10
 _SAME_SCALED = ((8, 12), (0, 13))   # (probe, the same probe scaled): the answers must agree
 _DEFAULT = 14                # decided by the default threshold
+_NEGATIVE = 15               # the largest entry (the first pivot) is negative
 # What an exact test or a threshold below rounding gets wrong (all by saying True).
 _ROUNDING_VICTIMS = {3, *_ROUNDING, _TOL_PAIR[1], 12}
 
@@ -507,7 +520,7 @@ def _check_independence(function: Callable) -> str:
                       "right). So its zero test is exact (== 0, != 0) or its threshold is below "
                       "rounding: count a remainder as zero when abs(remainder) <= threshold, with "
                       "threshold = linalg.rank_tolerance(V), or tol × the largest entry when tol is given.")
-    if outputs[_TOL_PAIR[0]] == outputs[_TOL_PAIR[1]]:
+    if outputs[_TOL_PAIR[0]] == outputs[_TOL_PAIR[1]] and wrong <= {*_TOL_PAIR, _DEFAULT}:
         if outputs[_TOL_PAIR[0]]:
             raise Failure("It ignores tol: with tol = 1e-3 the vectors (1, 0) and (1, 1e-6) should "
                           "count as dependent, because the remainder 1e-6 is below 1e-3 × their "
@@ -521,6 +534,10 @@ def _check_independence(function: Callable) -> str:
                       "threshold = linalg.rank_tolerance(V) = 1000 · max(m, n) · ε · max|v_ij| "
                       "(about 4e-13 here) when tol is None; a fixed relative 1e-10 calls the "
                       "remainder 1e-11 zero.")
+    if wrong == {_NEGATIVE}:
+        raise Failure(f"{_probe_call(_NEGATIVE)} returned False, and everything else is right: the "
+                      "largest entry here is -3, so a zero test without abs() (pivot <= threshold) "
+                      "calls it zero. Compare abs(pivot) <= threshold.")
     several = {i for i, (vectors, *_) in enumerate(_INDEPENDENCE_PROBES) if len(vectors) >= 3}
     if _PAIRS_ONLY in wrong and wrong <= several and all(outputs[i] for i in wrong):
         raise Failure("It says (1, 0), (0, 1), (1, 1) are independent, and it is right on every "
