@@ -103,6 +103,13 @@ def test_coordinates_accepts_correct_functions(function):
     assert isinstance(result, check.Result) and str(result).startswith("✔ coordinates_in_basis")
 
 
+def test_coordinates_the_zero_vector_probe_shows_no_warning():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert check.coordinates_in_basis(coordinates_reference)
+
+
 def test_coordinates_success_message_says_only_what_was_tested():
     assert "float64 rounding" in check.coordinates_in_basis(coordinates_reference).message
     assert "raised ValueError for all 6" in check.coordinates_in_basis(coordinates_reference).message
@@ -151,6 +158,12 @@ def _asserts(x, basis):
     return _projection(x, basis)
 
 
+def _zero_as_zero(x, basis):
+    """Guards the division: a zero basis vector gets the coordinate 0 instead of NaN."""
+    coordinates_reference(x, basis)  # raises for a skew basis
+    return np.array([x @ b / (b @ b) if b @ b > 0 else 0.0 for b in basis])
+
+
 COORD_WRONG = {
     "divides by |b|": (_guarded(lambda x, B: np.array([x @ b / np.linalg.norm(b) for b in B])),
                        ["|b|²", "scalar projection"]),
@@ -180,6 +193,7 @@ COORD_WRONG = {
     "loose tolerance": (_tested_by(lambda B: _relatively_orthogonal(B, tol=1e-2)), ["89.94°", "too loose"]),
     "absolute zero-vector test": (_zero_vector_guard, ["scaled by 1e-6", "zero vectors"]),
     "assert for a skew basis": (_asserts, ["raised AssertionError", "raise ValueError"]),
+    "0/0 replaced by 0": (_zero_as_zero, ["zero vector", "rebuild (3, 0)", "no coordinates exist"]),
     "float32 returned as float64": (_float32_then_float64, ["7 significant digits", "return that float32 array"]),
     "one number": (_guarded(lambda x, B: float(np.sum(_projection(x, B)))),
                    ["should return 2 numbers", "single number"]),
@@ -368,7 +382,7 @@ IND_RIGHT = [independent_reference, independent_svd, independent_qr, independent
 def test_is_independent_accepts_correct_functions(function):
     result = check.is_independent(function)
     assert result, result.message
-    assert str(result).startswith("✔ is_independent") and "right on 16" in result.message
+    assert str(result).startswith("✔ is_independent") and "right on 17" in result.message
 
 
 # --- is_independent: wrong functions, each with its own message ----------------------------------

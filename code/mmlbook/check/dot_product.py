@@ -274,6 +274,32 @@ def _skew_diagnosis(accepted: dict[str, tuple], refused: set[str]) -> Failure:
     return Failure(start + why)
 
 
+# The degenerate input the chapter warns about: the zero vector is orthogonal to every vector, so an
+# orthogonality test lets it through, but it is no basis vector and x = (3, 4) is not in the span.
+_ZERO_X, _ZERO_BASIS = _vec(3, 4), [_vec(1, 0), _vec(0, 0)]
+
+
+def _check_zero_vector(function: Callable) -> None:
+    """ValueError, ZeroDivisionError or a NaN/inf answer are all loud; finite coordinates are not."""
+    try:
+        with np.errstate(all="ignore"):  # the book's solution divides 0 by 0 here: no warning shown
+            value = function(_ZERO_X.copy(), [b.copy() for b in _ZERO_BASIS])
+    except (ValueError, ZeroDivisionError, FloatingPointError):
+        return
+    except Exception as exc:  # the reader's code may raise anything
+        raise Failure(f"For the 'basis' {_shows(_ZERO_BASIS)}, which contains the zero vector, "
+                      f"coordinates_in_basis raised {type(exc).__name__}: {exc}. Raise ValueError "
+                      "with a message instead.") from exc
+    out = as_result_array(value, "coordinates_in_basis", "an array of numbers, one per basis vector")
+    if np.all(np.isfinite(out)):
+        rebuilt = f", which rebuild {_show(_rebuild(out, _ZERO_BASIS))}" if out.shape == (2,) else ""
+        raise Failure(f"For x = {_show(_ZERO_X)} and the 'basis' {_shows(_ZERO_BASIS)}, it returned "
+                      f"the numbers {_show(out)}{rebuilt}, not x. The zero vector is orthogonal to "
+                      "every vector, but it is no basis vector, and x is not in the span here: no "
+                      "coordinates exist. Do not replace 0/0 by a number; raise ValueError for a "
+                      "zero basis vector (or let the division by b·b = 0 fail).")
+
+
 def _check_coordinates(function: Callable) -> str:
     results = [_coordinates_output(function, x, basis, kind) for x, basis, kind in _COORD_PROBES]
     outputs = [out for out, _ in results]
@@ -319,6 +345,7 @@ def _check_coordinates(function: Callable) -> str:
             accepted[kind] = (x, basis, out)
     if accepted:
         raise _skew_diagnosis(accepted, refused)
+    _check_zero_vector(function)
     precision = "float32" if eps == _EPS32 else "float64"
     dims = sorted({x.size for x, _, _ in _COORD_PROBES})
     skew = (f"raised ValueError for all {len(refused)}" if not solved else
@@ -326,7 +353,8 @@ def _check_coordinates(function: Callable) -> str:
     return (f"it returns x·b_i / (b_i·b_i), to within {precision} rounding, for {len(_COORD_PROBES)} "
             f"orthogonal bases in {dims[0]} to {dims[-1]} dimensions (integer ones, a rotated "
             "orthonormal one whose dot products are 1e-16 rather than 0, and that one scaled by 1e6 "
-            f"and 1e-6); of {len(_SKEW_PROBES)} bases that are not orthogonal it {skew}.")
+            f"and 1e-6); of {len(_SKEW_PROBES)} bases that are not orthogonal it {skew}; for a "
+            "'basis' containing the zero vector it gave no finite coordinates.")
 
 
 def coordinates_in_basis(function: Any) -> Result:
@@ -405,6 +433,8 @@ _INDEPENDENCE_PROBES: tuple[tuple[list[np.ndarray], float | None, bool, str], ..
     ([_vec(1, 0), _vec(1, 1e-11)], None, True,
      "two vectors at an angle of 1e-11 radians, no tol (the book's rank_tolerance, about 4e-13 here)"),
     ([_vec(-3, 1), _vec(1, 2)], None, True, "two vectors whose largest entry is negative"),
+    ([_vec(1, 1, 1), _vec(1, -1, 1), _vec(2, 0, 2)], None, False,
+     "three vectors whose entries tie in size (the third is the sum of the others)"),
 )
 
 _PARALLEL_INTEGERS = 1       # dependent, and elimination leaves an exact 0
