@@ -421,7 +421,7 @@ _INDEPENDENCE_PROBES: tuple[tuple[list[np.ndarray], float | None, bool, str], ..
     ([_vec(1, 2, 0), _vec(0, 0, 0), _vec(0, 1, 5)], None, False,
      "three vectors, one of them the zero vector"),
     ([_vec(0.1, 0.3), _vec(0.3, 0.9)], None, False,
-     "(0.1, 0.3) and (0.3, 0.9) = 3 × (0.1, 0.3) on paper, not exactly so in floating point"),
+     "the second is 3 × the first on paper, not exactly so in floating point"),
     (_DECIMALS_3, None, False,
      "three vectors in a plane, with decimals that floating point cannot store exactly"),
     ([_vec(1, 0), _vec(1, 1e-6)], 1e-10, True, "two vectors at a tiny angle, tol = 1e-10"),
