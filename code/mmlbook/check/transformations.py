@@ -64,6 +64,10 @@ def _broadcast_error(failure: Failure) -> bool:
     return "could not be broadcast" in str(failure)
 
 
+def _matmul_error(failure: Failure) -> bool:
+    return "matmul: Input operand" in str(failure) or "shapes not aligned" in str(failure)
+
+
 # --- transform_strokes -------------------------------------------------------------
 
 # Matrices that are not symmetric (so A and A.T differ) and drawings whose strokes
@@ -127,6 +131,10 @@ def _strokes_output(function: Callable, A: np.ndarray, strokes: tuple[np.ndarray
             raise Failure(f"{failure}. The * operator multiplies entry by entry; the matrix "
                           "times a vector (or times a stroke of column vectors) is written "
                           "A @ stroke.") from None
+        if _matmul_error(failure):
+            raise Failure(f"{failure}. In a product the inner sizes must agree: A is (2, 2) and a "
+                          "stroke (2, k), so A @ stroke is (2, k), while stroke @ A or A @ stroke.T "
+                          "do not fit. Use A @ stroke, with A on the left.") from None
         raise
     if not np.array_equal(A_given, A):
         raise Failure("transform_strokes changed the matrix A it was given: leave A as it is.")
@@ -306,6 +314,10 @@ def _forward_output(function: Callable, W: np.ndarray, b: float, X: np.ndarray) 
         if _broadcast_error(failure):
             raise Failure(f"{failure}. The * operator multiplies entry by entry; the weighted sum "
                           "of the features is the matrix product W @ X.") from None
+        if _matmul_error(failure):
+            raise Failure(f"{failure}. In a product the inner sizes must agree: W is (1, n) and X is "
+                          "(n, m), so W @ X is (1, m). A .T too many (W.T @ X, W @ X.T) breaks that "
+                          "whenever n > 1: use W @ X + b, with no transposes.") from None
         raise
     if not (np.array_equal(given_W, W) and np.array_equal(given_X, X)):
         raise Failure("neuron_forward changed W or X in place: leave its arguments as they are "
