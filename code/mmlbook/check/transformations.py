@@ -141,7 +141,7 @@ def _strokes_output(function: Callable, A: np.ndarray, strokes: tuple[np.ndarray
     if not all(s.shape == g.shape and np.array_equal(s, g) for s, g in zip(strokes, given)):
         raise Failure(
             "transform_strokes changed the strokes it was given, in place (with stroke[:] = "
-            "..., stroke *= ... or similar), so the original drawing is lost. Build new arrays "
+            "..., stroke *= ..., strokes[i] = ... or similar), so the original drawing is lost. Build new arrays "
             "instead: return [A @ stroke for stroke in strokes].")
     if value is None:
         raise Failure("transform_strokes returned None: is the return statement missing?")
