@@ -16,6 +16,10 @@ the right answer. When they differ it compares with the answers of typical mista
 (``A.T`` instead of ``A``, points as rows, a forgotten bias, a missing 1/2, ...) and
 names the mistake it finds; otherwise it shows one probe with the expected and the
 returned value.
+
+"The same" means within 1e-5 of the size of the right answer (relative, so float32 work
+passes and the probes at scales 1e-6 and 1e6 are judged as strictly as those at 1); the
+stroke probes include the chapter's singular frame, the matrix with columns (1, 0), (0.5, 0).
 """
 
 from __future__ import annotations
