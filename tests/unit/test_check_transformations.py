@@ -204,7 +204,9 @@ STROKES_WRONG = {
     "transposed strokes in and out": (lambda A, strokes: [(A @ s.T).T for s in strokes], ["as rows", "COLUMNS"]),
     "replaces the caller's list items": (replaces_list_items, ["in place", "original drawing"]),
     "rounded": (lambda A, strokes: [np.round(A @ s, 3) for s in strokes], ["should move to", "gave [0, 0]"]),
-    "integer result": (lambda A, strokes: [(A @ s).astype(int) for s in strokes], ["should move to"]),
+    "integer result": (lambda A, strokes: [(A @ s).astype(int) for s in strokes], ["whole numbers", "astype(int)"]),
+    "zeros_like of an integer stroke": (lambda A, strokes: [np.zeros_like(s, dtype=int) + (A @ s).astype(int)
+                                                            for s in strokes], ["whole numbers", "zeros_like"]),
     "stroke @ A (matmul mismatch)": (lambda A, strokes: [s @ A for s in strokes], ["inner sizes", "A @ stroke"]),
     "A transposed": (lambda A, strokes: [A.T @ s for s in strokes], ["transpose A.T", "A @ stroke"]),
     "x @ A": (lambda A, strokes: [(s.T @ A).T for s in strokes], ["transpose A.T", "stroke.T @ A"]),
@@ -276,6 +278,7 @@ X_GLOBAL = np.ones((1, 40))      # a notebook's global X, used by mistake inside
 
 
 FORWARD_WRONG = {
+    "integer predictions": (lambda W, b, X: (W @ X + b).astype(int), ["whole numbers"]),
     "rounded to 2 decimals": (lambda W, b, X: np.round(W @ X + b, 2), ["should get the prediction", "2e-06"]),
     "expects b as (1, 1) array": (lambda W, b, X: W @ X + b[0, 0], ["(1, 1) array", "plain number"]),
     "b.item()": (lambda W, b, X: W @ X + b.item(), ["(1, 1) array", "W @ X + b"]),

@@ -68,6 +68,17 @@ def _broadcast_error(failure: Failure) -> bool:
     return "could not be broadcast" in str(failure)
 
 
+_INTEGER_RESULT = (
+    "{what} returned whole numbers (an array of integers), so the fractions were cut off. "
+    "Usually the result array was made from an integer one (np.zeros_like of an integer array, "
+    "np.zeros(..., dtype=int)) or converted with .astype(int): build it as floats, or return "
+    "the product directly.")
+
+
+def _is_integer_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.dtype.kind in "iub"
+
+
 def _matmul_error(failure: Failure) -> bool:
     return "matmul: Input operand" in str(failure) or "shapes not aligned" in str(failure)
 
@@ -174,7 +185,11 @@ def _strokes_output(function: Callable, A: np.ndarray, strokes: tuple[np.ndarray
     if len(value) != len(strokes):
         raise Failure(f"transform_strokes was given {len(strokes)} strokes but returned "
                       f"{len(value)}: return one transformed stroke for each stroke.")
-    return [as_result_array(v, "transform_strokes", "a list of arrays of numbers") for v in value]
+    arrays = [as_result_array(v, "transform_strokes", "a list of arrays of numbers") for v in value]
+    for v, got, stroke in zip(value, arrays, strokes):
+        if _is_integer_array(v) and not _close(got, A @ stroke):
+            raise Failure(_INTEGER_RESULT.format(what="transform_strokes"))
+    return arrays
 
 
 def _check_strokes(function: Callable) -> str:
@@ -327,6 +342,8 @@ def _forward_output(function: Callable, W: np.ndarray, b: float, X: np.ndarray) 
         raise Failure("neuron_forward changed W or X in place: leave its arguments as they are "
                       "and build a new array, W @ X + b.")
     out = as_result_array(value, "neuron_forward", "an array of predictions")
+    if _is_integer_array(value) and not _values_close(out, _right_forward(W, b, X)):
+        raise Failure(_INTEGER_RESULT.format(what="neuron_forward"))
     right = _right_forward(W, b, X)
     if out.shape == (1, m):
         return out
