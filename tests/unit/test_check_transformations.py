@@ -37,6 +37,38 @@ def strokes_via_transposes(A, strokes):
     return [(s.T @ A.T).T for s in strokes]
 
 
+def strokes_python_lists(A, strokes):
+    """Plain Python: every point by the row rule, and each stroke returned as nested lists."""
+    result = []
+    for stroke in strokes:
+        xs, ys = [], []
+        for x, y in zip(stroke[0], stroke[1]):
+            xs.append(A[0][0] * x + A[0][1] * y)
+            ys.append(A[1][0] * x + A[1][1] * y)
+        result.append([xs, ys])
+    return result
+
+
+def strokes_float32(A, strokes):
+    A32 = np.asarray(A, dtype=np.float32)
+    return [A32 @ s.astype(np.float32) for s in strokes]
+
+
+def strokes_einsum(A, strokes):
+    return [np.einsum("ij,jk->ik", A, s) for s in strokes]
+
+
+def strokes_by_columns(A, strokes):
+    """The column view: x1 times the first column plus x2 times the second (Imperial's picture)."""
+    return [np.outer(A[:, 0], s[0]) + np.outer(A[:, 1], s[1]) for s in strokes]
+
+
+def strokes_one_product(A, strokes):
+    """One product for the whole drawing, then split it back into strokes."""
+    ends = np.cumsum([s.shape[1] for s in strokes])[:-1]
+    return np.split(A @ np.hstack(strokes), ends, axis=1)
+
+
 def forward_reference(W, b, X):
     return W @ X + b
 
@@ -57,6 +89,27 @@ def forward_loop(W, b, X):
     return Y_hat
 
 
+def forward_float32(W, b, X):
+    return W.astype(np.float32) @ X.astype(np.float32) + np.float32(b)
+
+
+def forward_einsum(W, b, X):
+    return np.einsum("in,nm->im", W, X) + b
+
+
+def forward_python_lists(W, b, X):
+    """Plain Python lists: one weighted sum per example; a list of one list is a (1, m) row."""
+    n, m = len(X), len(X[0])
+    return [[sum(W[0][i] * X[i][j] for i in range(n)) + b for j in range(m)]]
+
+
+def forward_dlai(W, b, X):
+    """DeepLearning.AI's forward_propagation: Z = np.matmul(W, X) + b, works for b a number or (1, 1)."""
+    Z = np.matmul(W, X) + b
+    Y_hat = Z
+    return Y_hat
+
+
 def Y_row_to_column(Y):
     return Y.reshape(-1, 1)
 
@@ -74,9 +127,40 @@ def cost_axis1(Y_hat, Y):
     return np.mean((Y - Y_hat) ** 2, axis=1) / 2   # shape (1,): one number in an array
 
 
+def cost_loop(Y_hat, Y):
+    m = Y.shape[1]
+    total = 0.0
+    for i in range(m):
+        total += (Y_hat[0, i] - Y[0, i]) ** 2
+    return total / (2 * m)
+
+
+def cost_float32(Y_hat, Y):
+    r = (Y_hat - Y).astype(np.float32)
+    return np.float32(0.5) * np.mean(r * r)
+
+
+def cost_norm_squared(Y_hat, Y):
+    return np.linalg.norm(Y_hat - Y) ** 2 / (2 * Y.size)
+
+
+def cost_dlai(Y_hat, Y):
+    """DeepLearning.AI's compute_cost, as in the assignment."""
+    m = Y.shape[1]
+    cost = np.sum((Y_hat - Y) ** 2) / (2 * m)
+    return cost
+
+
+def cost_dot(Y_hat, Y):
+    r = (Y_hat - Y).ravel()
+    return float(r @ r) / (2 * len(r))
+
+
 # --- transform_strokes --------------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [strokes_reference, strokes_loop, strokes_tuple, strokes_via_transposes])
+@pytest.mark.parametrize("function", [strokes_reference, strokes_loop, strokes_tuple, strokes_via_transposes,
+                                      strokes_python_lists, strokes_float32, strokes_einsum,
+                                      strokes_by_columns, strokes_one_product])
 def test_transform_strokes_accepts_correct_functions(function):
     result = check.transform_strokes(function)
     assert result and isinstance(result, check.Result)
@@ -103,7 +187,27 @@ def only_last(A, strokes):
     return result
 
 
+def replaces_list_items(A, strokes):
+    for i, stroke in enumerate(strokes):
+        strokes[i] = A @ stroke        # the caller's list now holds the moved drawing
+    return strokes
+
+
+def loop_indices_swapped(A, strokes):
+    """The row rule with A[j][i] for A[i][j]: a forum classic, it applies A.T."""
+    return [np.array([[A[0][0] * s[0, j] + A[1][0] * s[1, j] for j in range(s.shape[1])],
+                      [A[0][1] * s[0, j] + A[1][1] * s[1, j] for j in range(s.shape[1])]]) for s in strokes]
+
+
 STROKES_WRONG = {
+    "loop with A[j][i]": (loop_indices_swapped, ["transpose A.T"]),
+    "transposed strokes in and out": (lambda A, strokes: [(A @ s.T).T for s in strokes], ["as rows", "COLUMNS"]),
+    "replaces the caller's list items": (replaces_list_items, ["in place", "original drawing"]),
+    "rounded": (lambda A, strokes: [np.round(A @ s, 3) for s in strokes], ["should move to", "gave [0, 0]"]),
+    "integer result": (lambda A, strokes: [(A @ s).astype(int) for s in strokes], ["whole numbers", "astype(int)"]),
+    "zeros_like of an integer stroke": (lambda A, strokes: [np.zeros_like(s, dtype=int) + (A @ s).astype(int)
+                                                            for s in strokes], ["whole numbers", "zeros_like"]),
+    "stroke @ A (matmul mismatch)": (lambda A, strokes: [s @ A for s in strokes], ["inner sizes", "A @ stroke"]),
     "A transposed": (lambda A, strokes: [A.T @ s for s in strokes], ["transpose A.T", "A @ stroke"]),
     "x @ A": (lambda A, strokes: [(s.T @ A).T for s in strokes], ["transpose A.T", "stroke.T @ A"]),
     "x @ A, rows out": (lambda A, strokes: [s.T @ A for s in strokes], ["transpose A.T", "columns"]),
@@ -163,13 +267,24 @@ def test_transform_strokes_rejects_non_callables(not_a_function):
 
 # --- neuron_forward ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [forward_reference, forward_dot, forward_transposes, forward_loop])
+@pytest.mark.parametrize("function", [forward_reference, forward_dot, forward_transposes, forward_loop,
+                                      forward_float32, forward_einsum, forward_python_lists, forward_dlai])
 def test_neuron_forward_accepts_correct_functions(function):
     result = check.neuron_forward(function)
     assert result and "correct" in result.message
 
 
+X_GLOBAL = np.ones((1, 40))      # a notebook's global X, used by mistake inside the function
+
+
 FORWARD_WRONG = {
+    "integer predictions": (lambda W, b, X: (W @ X + b).astype(int), ["whole numbers"]),
+    "rounded to 2 decimals": (lambda W, b, X: np.round(W @ X + b, 2), ["should get the prediction", "2e-06"]),
+    "expects b as (1, 1) array": (lambda W, b, X: W @ X + b[0, 0], ["(1, 1) array", "plain number"]),
+    "b.item()": (lambda W, b, X: W @ X + b.item(), ["(1, 1) array", "W @ X + b"]),
+    "uses the global X": (lambda W, b, X: W @ X_GLOBAL + b, ["should return shape (1, 5)", "(1, 40)"]),
+    "W.T @ X": (lambda W, b, X: W.T @ X + b, ["inner sizes", "W @ X"]),
+    "dot with X.T": (lambda W, b, X: np.dot(W, X.T) + b, ["one example per ROW"]),
     "X transposed (examples as rows)": (lambda W, b, X: X.T @ W.T + b, ["column", "(5, 1)", "W @ X + b"]),
     "expects X as (m, n)": (lambda W, b, X: W @ X.T + b, ["one example per ROW", "COLUMN", "no transposes"]),
     "expects X as (m, n), other way": (lambda W, b, X: (X @ W.T).T + b, ["one example per ROW"]),
@@ -226,13 +341,21 @@ def test_neuron_forward_rejects_non_callables(not_a_function):
 
 # --- neuron_cost -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [cost_reference, cost_mean, cost_axis1])
+@pytest.mark.parametrize("function", [cost_reference, cost_mean, cost_axis1, cost_loop, cost_float32,
+                                      cost_norm_squared, cost_dlai, cost_dot])
 def test_neuron_cost_accepts_correct_functions(function):
     result = check.neuron_cost(function)
     assert result and "correct" in result.message
 
 
 COST_WRONG = {
+    "/ 2 * m": (lambda Yh, Y: np.sum((Yh - Y) ** 2) / 2 * Y.shape[1], ["multiplies by m", "(2 * m)"]),
+    "1/2*m * sum": (lambda Yh, Y: 1 / 2 * Y.shape[1] * np.sum((Yh - Y) ** 2), ["multiplies by m"]),
+    "mean / (2m)": (lambda Yh, Y: np.mean((Yh - Y) ** 2) / (2 * Y.shape[1]), ["divides by m twice"]),
+    "norm not squared": (lambda Yh, Y: np.linalg.norm(Yh - Y) / (2 * Y.shape[1]), ["square root", "**2"]),
+    "^ for the power": (lambda Yh, Y: np.sum((Yh - Y) ^ 2) / (2 * Y.shape[1]), ["exclusive or", "**2"]),
+    "rounded": (lambda Yh, Y: round(float(cost_reference(Yh, Y)), 4), ["should be 1.65625", "returned 1.6562"]),
+    "global m = 40": (lambda Yh, Y: np.sum((Yh - Y) ** 2) / (2 * 40), ["should be"]),
     "no 1/2": (lambda Yh, Y: np.mean((Yh - Y) ** 2), ["without the 1/2", "2 * m"]),
     "sum instead of mean": (lambda Yh, Y: np.sum((Yh - Y) ** 2) / 2, ["divides by 2 instead of 2m"]),
     "m from the rows": (lambda Yh, Y: np.sum((Yh - Y) ** 2) / (2 * len(Y)), ["Y.shape[0]", "Y.shape[1]"]),
@@ -311,3 +434,38 @@ def test_checkers_are_exported():
 def test_docstring_examples():
     failures, _ = doctest.testmod(transformations)
     assert failures == 0
+
+
+# --- breaking the checkers: scale, tiny offsets, the singular frame --------------------------
+
+@pytest.mark.parametrize("c", [1e-6, 1e6])
+def test_tolerance_is_relative_to_the_answer(c):
+    """A reader's error of 1e-4 of the answer fails at every scale; float32 rounding passes."""
+    assert not check.neuron_cost(lambda Yh, Y: cost_reference(Yh, Y) * (1 + 1e-4))
+    assert not check.neuron_forward(lambda W, b, X: (W @ X + b) * (1 + 1e-4))
+    assert not check.transform_strokes(lambda A, strokes: [(A @ s) * (1 + 1e-4) for s in strokes])
+    # An absolute offset that an absolute tolerance of 1e-12 would hide on the small probes.
+    assert not check.neuron_cost(lambda Yh, Y: cost_reference(Yh, Y) + 1e-13)
+    assert not check.neuron_forward(lambda W, b, X: W @ X + b + 1e-9)
+    assert not check.transform_strokes(lambda A, strokes: [A @ s + 1e-9 for s in strokes])
+    # The reference at that scale (the probes include 1e-6 and 1e6, and this is the same formula).
+    Y_hat, Y = c * np.array([[1.0, 2.0, 3.5]]), c * np.array([[1.5, 2.0, 3.0]])
+    assert np.isclose(cost_reference(Y_hat, Y), c**2 * 0.5 / 6, rtol=1e-12)
+
+
+def test_probes_include_the_singular_frame_and_both_scales():
+    assert any(np.linalg.matrix_rank(A) == 1 for A, _ in transformations._STROKE_PROBES)
+    sizes = [np.abs(A @ np.hstack(strokes)).max() for A, strokes in transformations._STROKE_PROBES]
+    assert min(sizes) < 1e-5 and max(sizes) > 1e5
+    sizes = [np.abs(W @ X + b).max() for W, b, X in transformations._FORWARD_PROBES]
+    assert min(sizes) < 1e-5 and max(sizes) > 1e5
+    costs = [transformations._right_cost(*probe) for probe in transformations._COST_PROBES]
+    assert min(costs) < 1e-10 and max(costs) > 1e10
+
+
+def test_projection_only_function_fails_on_invertible_probes():
+    """A function that flattens everything, right on the singular frame only, is caught."""
+    def flatten(A, strokes):
+        return [np.vstack([(A @ s)[0], np.zeros(s.shape[1])]) for s in strokes]
+    result = check.transform_strokes(flatten)
+    assert not result and "should move to" in result.message

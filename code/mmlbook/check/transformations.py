@@ -16,12 +16,15 @@ the right answer. When they differ it compares with the answers of typical mista
 (``A.T`` instead of ``A``, points as rows, a forgotten bias, a missing 1/2, ...) and
 names the mistake it finds; otherwise it shows one probe with the expected and the
 returned value.
+
+"The same" means within 1e-5 of the size of the right answer (relative, so float32 work
+passes and the probes at scales 1e-6 and 1e6 are judged as strictly as those at 1); the
+stroke probes include the chapter's singular frame, the matrix with columns (1, 0), (0.5, 0).
 """
 
 from __future__ import annotations
 
 import types
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -31,20 +34,53 @@ from ._core import Failure, Result, as_result_array, call, close, run
 
 __all__ = ["transform_strokes", "neuron_forward", "neuron_cost"]
 
-_RTOL, _ATOL = 1e-9, 1e-12
+# "The same numbers" means: every entry within _RTOL of the size of the largest wanted entry.
+# Relative to the answer's scale, so a probe at 1e-6 or 1e6 is judged as strictly as one at 1
+# (an absolute floor such as 1e-12 would pass anything on a probe of size 1e-6). 1e-5 leaves room
+# for a reader who computes in float32 (about 6e-8 per rounding) and is far below every mistake
+# the checkers name (those differ by 1% or more).
+_RTOL = 1e-5
 
 
-_close = functools.partial(close, rtol=_RTOL, atol=_ATOL)
+def _scale(wanted: Any) -> float:
+    wanted = np.asarray(wanted, dtype=float)
+    biggest = float(np.abs(wanted).max()) if wanted.size else 0.0
+    return biggest if biggest > 0 else 1.0
+
+
+def _close(got: Any, wanted: Any) -> bool:
+    """Same shape and the same numbers, at the scale of ``wanted``."""
+    return close(got, wanted, rtol=0.0, atol=_RTOL * _scale(wanted))
 
 
 def _values_close(got: Any, wanted: Any) -> bool:
     """Same numbers, whatever the shape (a size-1 array counts as its number)."""
     got, wanted = np.asarray(got, dtype=float), np.asarray(wanted, dtype=float)
-    return got.size == wanted.size and bool(np.allclose(got.ravel(), wanted.ravel(), rtol=_RTOL, atol=_ATOL))
+    return got.size == wanted.size and _close(got.ravel(), wanted.ravel())
+
+
+def _entries_off(got: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which entries differ, by the same rule as ``_close``."""
+    return np.abs(got - wanted) > _RTOL * _scale(wanted)
 
 
 def _broadcast_error(failure: Failure) -> bool:
     return "could not be broadcast" in str(failure)
+
+
+_INTEGER_RESULT = (
+    "{what} returned whole numbers (an array of integers), so the fractions were cut off. "
+    "Usually the result array was made from an integer one (np.zeros_like of an integer array, "
+    "np.zeros(..., dtype=int)) or converted with .astype(int): build it as floats, or return "
+    "the product directly.")
+
+
+def _is_integer_array(value: Any) -> bool:
+    return isinstance(value, np.ndarray) and value.dtype.kind in "iub"
+
+
+def _matmul_error(failure: Failure) -> bool:
+    return "matmul: Input operand" in str(failure) or "shapes not aligned" in str(failure)
 
 
 # --- transform_strokes -------------------------------------------------------------
@@ -58,7 +94,19 @@ _STROKE_PROBES: tuple[tuple[np.ndarray, tuple[np.ndarray, ...]], ...] = (
     (np.array([[0.0, -1.0], [2.0, 0.5]]),
      (np.array([[1.0, -2.0, 0.5, 3.0], [0.0, 1.0, -1.0, 2.0]]),
       np.array([[0.3, -0.7, 1.1, 2.0, -1.5], [0.9, 0.4, -0.2, -1.0, 0.6]]))),
+    # The chapter's singular frame (s = 0, k = 0.5), on a drawing of size 1e-6: a function that
+    # rounds, or compares with a fixed tolerance, fails here.
+    (np.array([[1.0, 0.5], [0.0, 0.0]]),
+     (1e-6 * np.array([[0.25, -1.5, 0.75], [1.0, 0.5, -2.0]]),)),
+    # A matrix of size 1e6 that is not symmetric.
+    (1e6 * np.array([[0.3, -1.2], [0.8, 0.1]]),
+     (np.array([[0.5, 1.5, -1.0, 2.5], [-0.5, 0.25, 1.0, 2.0]]),)),
 )
+
+
+def _show(v: np.ndarray) -> str:
+    """A short vector for a message, with 6 significant digits whatever its scale."""
+    return "[" + ", ".join(f"{float(x):.6g}" for x in v) + "]"
 
 
 def _show_strokes(strokes: tuple[np.ndarray, ...]) -> str:
@@ -98,13 +146,17 @@ def _strokes_output(function: Callable, A: np.ndarray, strokes: tuple[np.ndarray
             raise Failure(f"{failure}. The * operator multiplies entry by entry; the matrix "
                           "times a vector (or times a stroke of column vectors) is written "
                           "A @ stroke.") from None
+        if _matmul_error(failure):
+            raise Failure(f"{failure}. In a product the inner sizes must agree: A is (2, 2) and a "
+                          "stroke (2, k), so A @ stroke is (2, k), while stroke @ A or A @ stroke.T "
+                          "do not fit. Use A @ stroke, with A on the left.") from None
         raise
     if not np.array_equal(A_given, A):
         raise Failure("transform_strokes changed the matrix A it was given: leave A as it is.")
     if not all(s.shape == g.shape and np.array_equal(s, g) for s, g in zip(strokes, given)):
         raise Failure(
             "transform_strokes changed the strokes it was given, in place (with stroke[:] = "
-            "..., stroke *= ... or similar), so the original drawing is lost. Build new arrays "
+            "..., stroke *= ..., strokes[i] = ... or similar), so the original drawing is lost. Build new arrays "
             "instead: return [A @ stroke for stroke in strokes].")
     if value is None:
         raise Failure("transform_strokes returned None: is the return statement missing?")
@@ -133,7 +185,11 @@ def _strokes_output(function: Callable, A: np.ndarray, strokes: tuple[np.ndarray
     if len(value) != len(strokes):
         raise Failure(f"transform_strokes was given {len(strokes)} strokes but returned "
                       f"{len(value)}: return one transformed stroke for each stroke.")
-    return [as_result_array(v, "transform_strokes", "a list of arrays of numbers") for v in value]
+    arrays = [as_result_array(v, "transform_strokes", "a list of arrays of numbers") for v in value]
+    for v, got, stroke in zip(value, arrays, strokes):
+        if _is_integer_array(v) and not _close(got, A @ stroke):
+            raise Failure(_INTEGER_RESULT.format(what="transform_strokes"))
+    return arrays
 
 
 def _check_strokes(function: Callable) -> str:
@@ -168,10 +224,10 @@ def _check_strokes(function: Callable) -> str:
                               f"A @ stroke should have the same shape, but your function returned "
                               f"shape {got.shape}.")
             if not _close(got, want):
-                j = int(np.argmax(~np.isclose(got, want, rtol=_RTOL, atol=_ATOL).all(axis=0)))
+                j = int(np.argmax(_entries_off(got, want).any(axis=0)))
                 raise Failure(f"With A = {A.tolist()}, the point {s[:, j].tolist()} (column {j} of "
-                              f"stroke {k}) should move to {np.round(want[:, j], 6).tolist()}, but "
-                              f"your function gave {np.round(got[:, j], 6).tolist()}.")
+                              f"stroke {k}) should move to {_show(want[:, j])}, but your function "
+                              f"gave {_show(got[:, j])}.")
     raise AssertionError("unreachable: some probe differs")  # pragma: no cover
 
 
@@ -214,6 +270,9 @@ _FORWARD_PROBES: tuple[tuple[np.ndarray, float, np.ndarray], ...] = (
     (np.array([[1.0, 2.0, -0.5]]), 0.75, np.array([[1.0, 0.0, 2.0, -1.0],
                                                    [3.0, 1.0, 0.5, 2.0],
                                                    [-2.0, 4.0, 1.0, 0.0]])),
+    # Predictions of size 1e-6 and 1e6: rounding, or an absolute tolerance, fails one of them.
+    (np.array([[2e-6, -1e-6]]), 3e-6, np.array([[0.5, 1.25, -2.0], [1.5, -0.5, 0.75]])),
+    (np.array([[1.5e6]]), -2.5e6, np.array([[0.2, -1.0, 3.0]])),
 )
 
 
@@ -259,14 +318,32 @@ def _forward_output(function: Callable, W: np.ndarray, b: float, X: np.ndarray) 
             raise
         except Exception:  # it fails that way too: report the original call
             pass
+        try:  # does it expect b as a (1, 1) array, as DeepLearning.AI's parameters["b"]?
+            with_array_b = function(W.copy(), np.array([[b]]), X.copy())
+            if _close(np.asarray(with_array_b, dtype=float), _right_forward(W, b, X)):
+                raise Failure(
+                    "Your function works when b is a (1, 1) array (as parameters[\"b\"] in the "
+                    "DeepLearning.AI assignment), but here b is a plain number, such as 0.0, so "
+                    "b[0, 0], b.item() or b.shape fail. Use b as it is: W @ X + b works for a "
+                    "number and for a (1, 1) array alike.") from None
+        except Failure:
+            raise
+        except Exception:  # it fails that way too: report the original call
+            pass
         if _broadcast_error(failure):
             raise Failure(f"{failure}. The * operator multiplies entry by entry; the weighted sum "
                           "of the features is the matrix product W @ X.") from None
+        if _matmul_error(failure):
+            raise Failure(f"{failure}. In a product the inner sizes must agree: W is (1, n) and X is "
+                          "(n, m), so W @ X is (1, m). A .T too many (W.T @ X, W @ X.T) breaks that "
+                          "whenever n > 1: use W @ X + b, with no transposes.") from None
         raise
     if not (np.array_equal(given_W, W) and np.array_equal(given_X, X)):
         raise Failure("neuron_forward changed W or X in place: leave its arguments as they are "
                       "and build a new array, W @ X + b.")
     out = as_result_array(value, "neuron_forward", "an array of predictions")
+    if _is_integer_array(value) and not _values_close(out, _right_forward(W, b, X)):
+        raise Failure(_INTEGER_RESULT.format(what="neuron_forward"))
     right = _right_forward(W, b, X)
     if out.shape == (1, m):
         return out
@@ -310,7 +387,7 @@ def _check_forward(function: Callable) -> str:
             raise Failure(message)
     for out, want, (W, b, X) in zip(outputs, expected, _FORWARD_PROBES):
         if not _close(out, want):
-            j = int(np.argmax(~np.isclose(out, want, rtol=_RTOL, atol=_ATOL)[0]))
+            j = int(np.argmax(_entries_off(out, want)[0]))
             raise Failure(f"With W = {W.tolist()} and b = {b:g}, the example x = {X[:, j].tolist()} "
                           f"(column {j} of X) should get the prediction {want[0, j]:.6g}, but your "
                           f"function returned {out[0, j]:.6g}.")
@@ -353,6 +430,10 @@ _COST_PROBES: tuple[tuple[np.ndarray, np.ndarray], ...] = (
     (np.array([[0.5, -1.0, 2.0, 0.0]]), np.array([[1.5, -2.0, 0.5, 3.0]])),
     (np.array([[10.0, 12.0, 9.0, 15.0, 11.0, 14.0, 8.0]]),
      np.array([[11.0, 12.5, 7.0, 14.0, 13.0, 13.5, 8.5]])),
+    # The same residuals at scales 1e-6 and 1e6 (costs near 1e-12 and 1e12): a function that
+    # rounds, clips or compares with a fixed threshold fails one of them.
+    (1e-6 * np.array([[0.5, -1.0, 2.0, 0.0]]), 1e-6 * np.array([[1.5, -2.0, 0.5, 3.0]])),
+    (1e6 * np.array([[2.0, 3.5, 1.0, 4.0, 6.0, 0.5]]), 1e6 * np.array([[1.0, 4.0, 1.5, 2.0, 5.0, 2.0]])),
 )
 
 
@@ -380,6 +461,15 @@ COST_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda Yh, Y: np.sum((Yh - Y) ** 2),
      "It is the sum of the squared errors: divide it by 2m, where m = Y.shape[1] is the number "
      "of examples, to get the cost (1/(2m)) Σ (ŷ - y)²."),
+    (lambda Yh, Y: np.sum((Yh - Y) ** 2) / 2 * _m(Y),
+     "It multiplies by m instead of dividing by it: Python reads s / 2 * m as (s / 2) * m, "
+     "from left to right. Put brackets around the denominator: s / (2 * m)."),
+    (lambda Yh, Y: np.mean((Yh - Y) ** 2) / (2 * _m(Y)),
+     "It divides by m twice: np.mean already divides the sum by m. Use either "
+     "np.mean((Y_hat - Y)**2) / 2 or np.sum((Y_hat - Y)**2) / (2 * m)."),
+    (lambda Yh, Y: np.linalg.norm(Yh - Y) / (2 * _m(Y)),
+     "It uses the length ||ŷ - y|| of the residual vector, which is the square root of the sum "
+     "of squares: the cost needs its square, np.linalg.norm(Y_hat - Y)**2 / (2 * m)."),
     (lambda Yh, Y: np.sum(Yh - Y) / (2 * _m(Y)), _NOT_SQUARED),
     (lambda Yh, Y: np.sum(Y - Yh) / (2 * _m(Y)), _NOT_SQUARED),
     (lambda Yh, Y: np.sum(np.abs(Yh - Y)) / (2 * _m(Y)),
@@ -403,7 +493,13 @@ COST_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
 def _cost_output(function: Callable, Y_hat: np.ndarray, Y: np.ndarray) -> float:
     m = Y.shape[1]
     given_hat, given_Y = Y_hat.copy(), Y.copy()
-    value = call(function, "neuron_cost", given_hat, given_Y)
+    try:
+        value = call(function, "neuron_cost", given_hat, given_Y)
+    except Failure as failure:
+        if "bitwise_xor" in str(failure):  # (Y_hat - Y)^2: ^ is "exclusive or" in Python
+            raise Failure(f"{failure}. In Python ^ is not a power (it is the bitwise 'exclusive or'): "
+                          "write the square as (Y_hat - Y)**2 or np.square(Y_hat - Y).") from None
+        raise
     if not (np.array_equal(given_hat, Y_hat) and np.array_equal(given_Y, Y)):
         raise Failure("neuron_cost changed Y_hat or Y in place (with -=, **= or similar): leave "
                       "them as they are and compute new arrays, (Y_hat - Y)**2.")
