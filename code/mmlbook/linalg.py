@@ -8,6 +8,7 @@ iteration); the tests compare each with an independent reference.
 
 from __future__ import annotations
 
+import math
 import numbers
 from typing import Any
 
@@ -126,8 +127,16 @@ def _as_matrix(name: str, A: Any, *, square: bool = False) -> np.ndarray:
     return A
 
 
-def _as_tol(tol: Any) -> float:
-    return as_number("tol", tol, low=0)
+def _zero_threshold(A: np.ndarray, tol: Any) -> float:
+    """The size at or below which an entry of elimination on ``A`` counts as zero.
+
+    ``tol=None`` is the book's convention, :func:`rank_tolerance` of ``A``; an
+    explicit ``tol`` (a number >= 0) is relative too: ``tol * max|a_ij|``. Either
+    way ``A`` and ``c * A`` get the same answer.
+    """
+    if tol is None:
+        return rank_tolerance(A)
+    return as_number("tol", tol, low=0) * float(np.abs(A).max())
 
 
 def rank_tolerance(A: Any) -> float:
@@ -163,21 +172,24 @@ def rank_tolerance(A: Any) -> float:
     return float(1000 * max(A.shape) * np.finfo(float).eps * np.abs(A).max())
 
 
-def _eliminate(A: np.ndarray, tol: float, *, reduced: bool) -> tuple[np.ndarray, list[int], int]:
+def _eliminate(A: np.ndarray, zero: float, *, reduced: bool,
+               pivot_cols: int | None = None) -> tuple[np.ndarray, list[int], int]:
     """Row-reduce a copy of ``A``; return it, the pivot columns and the number of row swaps.
 
     Partial pivoting: in each column the row with the largest entry becomes the
     pivot row, which keeps the multipliers at most 1 in size and the rounding
-    errors small. An entry no larger than ``tol`` times the largest entry of
-    ``A`` counts as zero.
+    errors small. A candidate no larger than ``zero`` (an absolute size, from
+    :func:`_zero_threshold`) counts as zero; ``zero = 0.0`` skips only columns
+    whose candidates are all exactly 0. Only the first ``pivot_cols`` columns
+    may hold pivots (``solve`` eliminates ``[A | b]`` and must not pivot on b).
     """
     M = A.copy()
     rows, cols = M.shape
-    zero = tol * max(1.0, float(np.abs(A).max()))
+    pivot_cols = cols if pivot_cols is None else pivot_cols
     pivots: list[int] = []
     swaps = 0
     row = 0
-    for col in range(cols):
+    for col in range(pivot_cols):
         if row == rows:
             break
         best = row + int(np.argmax(np.abs(M[row:, col])))
@@ -199,7 +211,14 @@ def _eliminate(A: np.ndarray, tol: float, *, reduced: bool) -> tuple[np.ndarray,
     return M + 0.0, pivots, swaps  # + 0.0 turns -0.0 (from dividing zeros by a negative pivot) into 0.0
 
 
-def row_echelon(A: Any, tol: float = 1e-10) -> np.ndarray:
+_TOL_DOC = """tol : float >= 0 or None, default None
+        When a pivot candidate counts as zero. ``None``: at or below
+        :func:`rank_tolerance` of ``A`` (the book's convention). A number: at or
+        below ``tol`` times the largest ``|a_ij|``. Both are relative to ``A``'s
+        scale, so ``A`` and ``c * A`` give the same decision."""
+
+
+def row_echelon(A: Any, tol: float | None = None) -> np.ndarray:
     """A row echelon form of ``A`` by Gaussian elimination with partial pivoting.
 
     Below each pivot (the first non-zero entry of a row) the column is zero, and
@@ -212,8 +231,7 @@ def row_echelon(A: Any, tol: float = 1e-10) -> np.ndarray:
     Parameters
     ----------
     A : array_like, shape (m, n)
-    tol : float
-        Entries no larger than ``tol`` times the largest entry of ``A`` count as zero.
+    {tol}
 
     Examples
     --------
@@ -221,11 +239,17 @@ def row_echelon(A: Any, tol: float = 1e-10) -> np.ndarray:
     array([[3.        , 4.        ],
            [0.        , 0.66666667]])
     """
-    return _eliminate(_as_matrix("A", A), _as_tol(tol), reduced=False)[0]
+    A = _as_matrix("A", A)
+    return _eliminate(A, _zero_threshold(A, tol), reduced=False)[0]
 
 
-def rref(A: Any, tol: float = 1e-10) -> np.ndarray:
+def rref(A: Any, tol: float | None = None) -> np.ndarray:
     """The reduced row echelon form of ``A``: every pivot is 1 and alone in its column.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+    {tol}
 
     Examples
     --------
@@ -233,11 +257,17 @@ def rref(A: Any, tol: float = 1e-10) -> np.ndarray:
     array([[1., 2., 0.],
            [0., 0., 1.]])
     """
-    return _eliminate(_as_matrix("A", A), _as_tol(tol), reduced=True)[0]
+    A = _as_matrix("A", A)
+    return _eliminate(A, _zero_threshold(A, tol), reduced=True)[0]
 
 
-def is_singular(A: Any, tol: float = 1e-10) -> bool:
+def is_singular(A: Any, tol: float | None = None) -> bool:
     """Whether the square matrix ``A`` is singular: elimination leaves a row of zeros.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+    {tol}
 
     Examples
     --------
@@ -245,9 +275,11 @@ def is_singular(A: Any, tol: float = 1e-10) -> bool:
     True
     >>> is_singular([[2, 3], [10, 1]])
     False
+    >>> is_singular(1e-11 * np.eye(2))    # small is not singular
+    False
     """
     A = _as_matrix("A", A, square=True)
-    return len(_eliminate(A, _as_tol(tol), reduced=False)[1]) < A.shape[0]
+    return len(_eliminate(A, _zero_threshold(A, tol), reduced=False)[1]) < A.shape[0]
 
 
 def _singular_error(name: str) -> ValueError:
@@ -255,11 +287,18 @@ def _singular_error(name: str) -> ValueError:
                       "and A x = b has either no solution or infinitely many")
 
 
-def solve(A: Any, b: Any) -> np.ndarray:
+def solve(A: Any, b: Any, tol: float | None = None) -> np.ndarray:
     """The solution ``x`` of ``A x = b`` by elimination and back-substitution.
 
     ``b`` may be a vector (shape ``(n,)``) or several right-hand sides as columns
-    (shape ``(n, k)``); ``x`` has the same shape.
+    (shape ``(n, k)``); ``x`` has the same shape. Whether ``A`` is singular is
+    decided from ``A`` alone: the size of ``b`` plays no part.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+    b : array_like, shape (n,) or (n, k)
+    {tol}
 
     Raises
     ------
@@ -275,30 +314,53 @@ def solve(A: Any, b: Any) -> np.ndarray:
     b = as_array("b", b, ndim=(1, 2))
     if b.shape[0] != A.shape[0]:
         raise ValueError(f"b must have {A.shape[0]} rows to match A, got shape {b.shape}")
-    augmented = np.column_stack([A, b])
-    reduced, pivots, _ = _eliminate(augmented, 1e-10, reduced=True)
-    if pivots[:A.shape[0]] != list(range(A.shape[0])):
+    n = A.shape[0]
+    zero = _zero_threshold(A, tol)  # from A alone: scaling b must not make A singular
+    reduced, pivots, _ = _eliminate(np.column_stack([A, b]), zero, reduced=True, pivot_cols=n)
+    if len(pivots) < n:
         raise _singular_error("A")
-    return reduced[:, A.shape[0]:].reshape(b.shape)
+    return reduced[:, n:].reshape(b.shape)
 
 
 def determinant(A: Any) -> float:
     """The determinant of the square matrix ``A``: the product of the pivots, signed by the row swaps.
 
+    No pivot is rounded to zero (a determinant is a number, not a rank
+    decision): the result is exactly 0.0 only when a column has no non-zero
+    pivot candidate at all. For a singular matrix it is therefore usually a
+    rounding-sized number such as 1e-17 rather than 0.0; use :func:`is_singular`
+    to decide singularity. The product is formed on mantissas and exponents
+    separately, so it overflows (to +-inf) or underflows (to 0.0) only when the
+    determinant itself is out of floating-point range.
+
     Examples
     --------
     >>> round(determinant([[1, 2], [3, 4]]), 12)
     -2.0
+    >>> determinant([[1e6, 0], [0, 1e-5]])    # not 0: small pivots are kept
+    10.0
     """
     A = _as_matrix("A", A, square=True)
-    U, pivots, swaps = _eliminate(A, 1e-10, reduced=False)
+    U, pivots, swaps = _eliminate(A, 0.0, reduced=False)
     if len(pivots) < A.shape[0]:
         return 0.0
-    return float((-1) ** swaps * np.prod(np.diag(U)))
+    mantissa, exponent = (-1.0) ** swaps, 0
+    for pivot in np.diag(U):
+        m, e = math.frexp(mantissa * float(pivot))
+        mantissa, exponent = m, exponent + e
+    try:
+        return float(math.ldexp(mantissa, exponent))
+    except OverflowError:
+        return math.copysign(math.inf, mantissa)
 
 
-def inverse(A: Any) -> np.ndarray:
+def inverse(A: Any, tol: float | None = None) -> np.ndarray:
     """The inverse of the square matrix ``A`` by Gauss-Jordan elimination on ``[A | I]``.
+
+    Parameters
+    ----------
+    A : array_like, shape (n, n)
+    {tol}
 
     Raises
     ------
@@ -312,24 +374,42 @@ def inverse(A: Any) -> np.ndarray:
            [0.  , 0.25]])
     """
     A = _as_matrix("A", A, square=True)
-    try:
-        return solve(A, np.eye(A.shape[0]))
-    except ValueError:
-        raise _singular_error("A") from None
+    return solve(A, np.eye(A.shape[0]), tol)
+
+
+for _function in (row_echelon, rref, is_singular, solve, inverse):
+    _function.__doc__ = _function.__doc__.replace("{tol}", _TOL_DOC)
 
 
 # --- Orthogonality --------------------------------------------------------------------
 
 
-def gram_schmidt(A: Any, tol: float = 1e-10) -> np.ndarray:
+def gram_schmidt(A: Any, tol: float | None = None) -> np.ndarray:
     """Orthonormalise the columns of ``A`` from left to right (Gram-Schmidt).
 
     Each column loses its components along the earlier basis vectors and is
-    then scaled to length 1. A column whose remainder is no longer than ``tol``
-    times its own length depends on the earlier columns and comes back as zeros,
-    so the non-zero columns are an orthonormal basis of the column space.
+    then scaled to length 1. A column whose remainder is no longer than the
+    threshold depends on the earlier columns and comes back as zeros, so the
+    non-zero columns are an orthonormal basis of the column space.
     Each column is orthogonalised twice ("twice is enough"), so the result stays
     orthonormal to rounding error even for nearly dependent columns.
+
+    Parameters
+    ----------
+    A : array_like, shape (m, n)
+        Real, finite numbers (complex input is refused: this is the real
+        algorithm, with transposes where the complex one needs conjugates).
+    tol : float >= 0 or None, default None
+        When a remainder counts as zero. ``None``: its length is at most
+        :func:`rank_tolerance` of ``A`` (the book's convention). A number: at
+        most ``tol`` times the largest ``|a_ij|``. Both are relative to ``A``'s
+        scale, so ``A`` and ``c * A`` give the same basis.
+
+    Notes
+    -----
+    ``A`` is first divided by a power of two near its largest entry (exact in
+    floating point), so entries as large as 1e200 or as small as 1e-200
+    neither overflow nor underflow when squared.
 
     Examples
     --------
@@ -338,20 +418,29 @@ def gram_schmidt(A: Any, tol: float = 1e-10) -> np.ndarray:
            [0., 0.]])
     """
     A = _as_matrix("A", A)
-    tol = _as_tol(tol)
+    largest = float(np.abs(A).max())
+    if largest == 0.0:
+        _zero_threshold(A, tol)  # still validate tol
+        return np.zeros_like(A)
+    # Dividing by a power of two changes no digit, and neither the basis nor the
+    # relative threshold depends on A's scale.
+    A = A * 2.0 ** -math.frexp(largest)[1]
+    zero = _zero_threshold(A, tol)
     E = np.zeros_like(A)
     for j in range(A.shape[1]):
         v = A[:, j].copy()
         for _ in range(2):
             v -= E[:, :j] @ (E[:, :j].T @ v)
         length = np.linalg.norm(v)
-        if length > tol * np.linalg.norm(A[:, j]):
+        if length > zero:
             E[:, j] = v / length
     return E
 
 
-def dimension(A: Any, tol: float = 1e-10) -> int:
+def dimension(A: Any, tol: float | None = None) -> int:
     """The dimension of the span of the columns of ``A``: the non-zero columns Gram-Schmidt leaves.
+
+    ``tol`` is that of :func:`gram_schmidt`.
 
     Examples
     --------
