@@ -633,6 +633,8 @@ def power_iteration(A: Any, x0: Any = None, tol: float = 1e-10,
 def _as_link_matrix(L: Any) -> tuple[Any, np.ndarray]:
     """``L`` as a float matrix (sparse stays sparse) and its dangling columns, or raise naming ``L``."""
     if scipy.sparse.issparse(L):
+        if L.dtype.kind == "c":
+            raise TypeError("L must hold real numbers (link probabilities), got complex entries")
         L = scipy.sparse.csr_array(L, dtype=float)
         values = L.data
     else:
