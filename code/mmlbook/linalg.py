@@ -379,7 +379,8 @@ def inverse(A: Any, tol: float | None = None) -> np.ndarray:
 
 
 for _function in (row_echelon, rref, is_singular, solve, inverse):
-    _function.__doc__ = _function.__doc__.replace("{tol}", _TOL_DOC)
+    if _function.__doc__:  # None under python -OO
+        _function.__doc__ = _function.__doc__.replace("{tol}", _TOL_DOC)
 
 
 # --- Orthogonality --------------------------------------------------------------------
