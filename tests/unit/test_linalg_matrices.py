@@ -530,3 +530,21 @@ def test_bad_tol_is_named(function, tol, error, words):
 def test_pagerank_bad_max_iter_is_named(max_iter, error):
     with pytest.raises(error, match="max_iter"):
         linalg.pagerank(MICRO_INTERNET, max_iter=max_iter)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SEEDS, st.integers(2, 6), st.booleans(), SCALES)
+def test_power_iteration_default_start_finds_the_dominant_eigenpair_at_every_scale(seed, n, negative, c):
+    rng = np.random.default_rng(seed)
+    Q = np.linalg.qr(rng.normal(size=(n, n)))[0]
+    values = np.concatenate([[(-1 if negative else 1) * 5.0], rng.uniform(-2, 2, n - 1)])
+    A = c * (Q @ np.diag(values) @ Q.T)
+    value, vector, _ = linalg.power_iteration(A)
+    assert value == pytest.approx(c * values[0], rel=1e-8)
+    assert np.allclose(A @ vector, value * vector, atol=1e-7 * c)
+    assert vector[np.argmax(np.abs(vector))] > 0
+
+
+def test_undamped_pagerank_that_cycles_says_so():
+    with pytest.raises(ValueError, match="with d = 1: undamped.*periodic"):
+        linalg.pagerank([[0, 1, 1], [1, 0, 0], [0, 0, 0]], d=1)   # pages 0 and 1 swap rank for ever
