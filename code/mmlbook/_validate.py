@@ -17,14 +17,25 @@ def as_array(name: str, value: Any, *, ndim: int | tuple[int, ...] | None = None
              allow_empty: bool = False) -> np.ndarray:
     """Return ``value`` as a float array, or raise naming ``name``.
 
+    Complex input is refused (TypeError) rather than cast: NumPy's cast would
+    drop the imaginary parts with only a warning.
+
     ``ndim`` is the allowed number of dimensions (an int or a tuple of ints);
     ``shape`` fixes some axes (``None`` leaves an axis free).
     """
     if isinstance(value, (str, bytes)) or value is None or isinstance(value, (dict, set)):
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
     try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as exc:
+        raw = np.asarray(value)
+    except (TypeError, ValueError) as exc:  # ragged nested lists
+        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from exc
+    if raw.dtype.kind == "c":
+        # NumPy's complex -> float cast only warns and drops the imaginary part: refuse it instead.
+        raise TypeError(f"{name} must hold real numbers, got complex entries (dtype {raw.dtype}); "
+                        "the imaginary parts would be silently dropped")
+    try:
+        array = raw.astype(float)
+    except (TypeError, ValueError) as exc:  # strings, objects, Python complex inside an object array
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from exc
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)

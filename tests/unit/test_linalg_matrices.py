@@ -91,7 +91,8 @@ def test_solve_determinant_inverse_match_numpy(seed, n):
 def test_singular_matrices_are_recognised_and_refused(seed, n):
     A = random_matrix(seed, n, n, rank=n - 1)
     assert linalg.is_singular(A)
-    assert linalg.determinant(A) == 0.0
+    # determinant keeps every pivot, so a singular matrix gives a rounding-sized number, not 0.0
+    assert abs(linalg.determinant(A)) <= linalg.rank_tolerance(A) * np.abs(A).max() ** (n - 1)
     with pytest.raises(ValueError, match="singular"):
         linalg.inverse(A)
     with pytest.raises(ValueError, match="singular"):
@@ -279,3 +280,271 @@ def test_square_only_functions_refuse_rectangles(function):
 def test_bad_arguments_are_named(call, error, words):
     with pytest.raises(error, match=words):
         call()
+
+
+# --- scale: A and c * A get the same rank decisions (rank_tolerance) ------------------------
+
+#: From tiny to huge; none is a power of two, so c * A is rounded and not just re-exponented.
+SCALES = st.sampled_from([1e-8, 1e-3, 1.0, 1e3, 1e8])
+
+
+def pivot_columns(R):
+    """The column of the first non-zero entry of each non-zero row of an echelon form."""
+    return [int(np.flatnonzero(row)[0]) for row in R if np.any(row)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(SEEDS, st.integers(1, 8), st.integers(1, 8), st.integers(0, 8), SCALES)
+def test_rank_and_pivots_do_not_depend_on_scale(seed, rows, cols, rank, c):
+    rank = min(rank, rows, cols)
+    A = random_matrix(seed, rows, cols, rank=rank)
+    pivots = pivot_columns(linalg.rref(A))
+    assert len(pivots) == rank == np.linalg.matrix_rank(A)
+    assert pivot_columns(linalg.rref(c * A)) == pivots
+    assert pivot_columns(linalg.row_echelon(c * A)) == pivot_columns(linalg.row_echelon(A)) == pivots
+    if rows == cols:
+        assert linalg.is_singular(c * A) == linalg.is_singular(A) == (rank < rows)
+
+
+@settings(max_examples=60, deadline=None)
+@given(SEEDS, st.integers(2, 8), st.integers(1, 7), SCALES)
+def test_rank_deficient_products_are_singular_at_every_scale(seed, n, r, c):
+    r = min(r, n - 1)
+    rng = np.random.default_rng(seed)
+    A = c * (rng.normal(size=(n, r)) @ rng.normal(size=(r, n)))   # B @ C of rank r < n
+    assert linalg.is_singular(A)
+    assert len(pivot_columns(linalg.row_echelon(A))) == r == linalg.dimension(A)
+    with pytest.raises(ValueError, match="singular"):
+        linalg.solve(A, rng.normal(size=n))
+    with pytest.raises(ValueError, match="singular"):
+        linalg.inverse(A)
+
+
+@settings(max_examples=60, deadline=None)
+@given(SEEDS, SIZES, SCALES)
+def test_solve_inverse_determinant_scale_as_they_should(seed, n, c):
+    A = well_conditioned(seed, n)
+    b = np.random.default_rng(seed + 1).normal(size=n)
+    x = linalg.solve(A, b)
+    assert np.allclose(linalg.solve(c * A, b) * c, x, rtol=1e-9, atol=0)
+    assert np.allclose(linalg.solve(A, c * b), c * x, rtol=1e-9, atol=0)   # b's size decides nothing
+    assert np.allclose(linalg.inverse(c * A) * c, linalg.inverse(A), rtol=1e-8, atol=1e-12)
+    assert linalg.determinant(c * A) == pytest.approx(c ** n * linalg.determinant(A), rel=1e-9)
+    assert linalg.determinant(c * A) == pytest.approx(np.linalg.det(c * A), rel=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(SEEDS, st.integers(1, 8), st.integers(1, 8), st.integers(0, 8), SCALES)
+def test_gram_schmidt_does_not_depend_on_scale(seed, rows, cols, rank, c):
+    rank = min(rank, rows, cols)
+    A = random_matrix(seed, rows, cols, rank=rank)
+    E = linalg.gram_schmidt(A)
+    scaled = linalg.gram_schmidt(c * A)
+    assert np.array_equal(np.linalg.norm(scaled, axis=0) > 0, np.linalg.norm(E, axis=0) > 0)
+    assert np.allclose(scaled, E, atol=1e-8)
+    assert linalg.dimension(c * A) == rank
+
+
+# --- regressions: the review's examples -----------------------------------------------------
+
+def test_solve_decides_singularity_from_a_alone():
+    assert np.allclose(linalg.solve([[2, 3], [10, 1]], [8e10, 13e10]), [31e10 / 28, 27e10 / 14], rtol=1e-12)
+    assert np.array_equal(linalg.solve(np.eye(2), [1e11, 1]), [1e11, 1])
+    assert np.allclose(linalg.solve(np.eye(2), [[1e11, 0], [1, 1e-11]]), [[1e11, 0], [1, 1e-11]], rtol=1e-15)
+
+
+def test_a_small_matrix_is_not_a_singular_one():
+    tiny = 1e-11 * np.eye(2)
+    assert not linalg.is_singular(tiny)
+    assert np.allclose(linalg.inverse(tiny), 1e11 * np.eye(2), rtol=1e-12)
+    assert np.array_equal(linalg.rref(tiny), np.eye(2))
+    assert linalg.is_singular(np.zeros((2, 2)))
+
+
+def test_row_echelon_keeps_a_small_pivot_as_scipy_lu_does():
+    A = np.array([[1e3, 0, 0], [0, 1e-8, 1], [0, 0, 1]])
+    assert np.allclose(linalg.row_echelon(A), scipy.linalg.lu(A)[2], rtol=1e-12, atol=0)
+    assert not linalg.is_singular(A)
+
+
+def test_an_explicit_tol_is_relative_to_the_largest_entry():
+    A = np.array([[1.0, 0.0], [0.0, 1e-6]])
+    assert not linalg.is_singular(A) and linalg.is_singular(A, tol=1e-5)
+    assert linalg.is_singular(1e9 * A, tol=1e-5) and not linalg.is_singular(1e-9 * A, tol=1e-7)
+    assert linalg.is_singular(A, tol=1e-6)   # "no larger than": tol * max|a_ij| itself counts as zero
+    with pytest.raises(ValueError, match="singular"):
+        linalg.solve(A, [1.0, 1.0], tol=1e-5)
+    assert linalg.dimension(A, tol=1e-5) == 1 and linalg.dimension(A) == 2
+
+
+@pytest.mark.parametrize("A, expected", [
+    (np.diag([1e6, 1e-5]), 10.0),
+    ([[1e-12]], 1e-12),
+    (1e-11 * np.eye(2), 1e-22),
+    (np.diag([1e200, 1e-200, 3.0]), 3.0),        # the pivots' product is formed without overflow
+    (np.diag([1e-200, 1e-200, 1e250]), 1e-150),  # ... and without underflow
+    ([[0, 0], [0, 1]], 0.0), ([[1, 2], [2, 4]], 0.0),   # no non-zero candidate at all: exactly 0
+])
+def test_determinant_keeps_small_pivots(A, expected):
+    value = linalg.determinant(A)
+    assert value == pytest.approx(expected, rel=1e-12) and type(value) is float
+    if expected == 0.0:
+        assert value == 0.0
+
+
+def test_determinant_out_of_range_is_infinite_or_zero_like_the_number_itself():
+    assert linalg.determinant(np.diag([1e200, -1e200])) == -np.inf
+    assert linalg.determinant(np.diag([1e-200, 1e-200])) == 0.0
+
+
+@pytest.mark.parametrize("c", [1e-200, 1e-100, 1.0, 1e100, 1e200])
+def test_gram_schmidt_neither_overflows_nor_underflows(c):
+    A = np.array([[1.0, 2.0], [1.0, 0.0]])
+    assert np.allclose(linalg.gram_schmidt(c * A), np.array([[1, 1], [1, -1]]) / np.sqrt(2), atol=1e-14)
+    assert linalg.dimension(c * np.array([[1.0, 2.0], [1.0, 2.0]])) == 1
+
+
+@pytest.mark.parametrize("call", [
+    lambda: linalg.gram_schmidt(np.array([[1, 1j], [0, 1]])),
+    lambda: linalg.dimension([[1 + 1j, 0], [0, 1]]),
+    lambda: linalg.solve(np.eye(2), np.array([1, 1j])),
+    lambda: linalg.row_echelon(np.eye(2, dtype=complex)),
+    lambda: linalg.power_iteration(np.eye(2), x0=[1, 1j]),
+    lambda: linalg.pagerank(scipy.sparse.csr_array(np.array([[0, 1], [1, 0]], dtype=complex))),
+    lambda: linalg.pagerank(np.array([[0, 1], [1, 0]], dtype=complex)),
+    lambda: linalg.lp_norm([3, 4j]),
+])
+def test_complex_input_is_refused_not_truncated(call):
+    with pytest.raises(TypeError, match="real numbers"):
+        call()
+
+
+# --- power iteration: the start and the diagnoses ---------------------------------------------
+
+def test_a_start_on_an_eigenvector_when_no_dominant_one_exists_is_flagged_as_unknown():
+    # +1 and -1 tie in size: a random start does not converge, so whether -1 is dominant is not known
+    with pytest.warns(UserWarning, match="may not be the dominant eigenvalue"):
+        assert linalg.power_iteration([[1, 0], [0, -1]], x0=[0, 1])[0] == pytest.approx(-1.0)
+
+
+def test_the_default_start_is_not_all_ones():
+    # all ones is an eigenvector (for -2) of every matrix with row sums -2, like this one
+    value, vector, _ = linalg.power_iteration([[1, -3], [-3, 1]])
+    assert value == pytest.approx(4.0, rel=1e-12)
+    assert np.allclose(vector, [1, -1] / np.sqrt(2))   # the default start's result: largest entry positive
+    assert linalg.power_iteration([[1, -3], [-3, 1]])[2] == linalg.power_iteration([[1, -3], [-3, 1]])[2]
+
+
+def test_the_default_start_gives_a_positive_perron_vector():
+    value, vector, _ = linalg.power_iteration(MICRO_INTERNET + 0.01)
+    assert np.all(vector > 0) and value == pytest.approx(np.max(np.abs(np.linalg.eigvals(MICRO_INTERNET + 0.01))))
+
+
+def test_a_start_on_a_smaller_eigenvector_is_named():
+    with pytest.warns(UserWarning, match=r"eigenvalue 1, which is not the dominant one.*finds 3"):
+        value, vector, steps = linalg.power_iteration([[2, 1], [1, 2]], x0=[1, -1])
+    assert value == pytest.approx(1.0) and steps == 1   # what power iteration from x0 does
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("A, x0, expected", [
+    ([[2, 1], [1, 2]], [1, 1], 3.0),            # the dominant eigenvector itself: no warning
+    ([[5.0]], [2.0], 5.0),                       # 1 x 1: every start is the dominant eigenvector
+    (3 * np.eye(3), [1, 2, 3], 3.0),
+])
+def test_a_start_on_a_dominant_eigenvector_is_not_warned_about(A, x0, expected):
+    assert linalg.power_iteration(A, x0=x0)[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("A, words", [
+    ([[2, 1], [0, 2]], "defective"),                        # Jordan block: error like 1/k
+    ([[1, 0], [0, 0.999]], "close in size"),                # rate 0.999: too slow for 1000 steps
+    ([[0, -1], [1, 0]], "keeps moving"),                    # rotation: complex pair of size 1
+    ([[1, 0], [0, -1]], "lambda and -lambda"),              # +1 and -1
+    ([[0, 0, 1], [1, 0, 0], [0, 1, 0]], "share the largest size"),   # a 3-cycle
+])
+def test_no_convergence_is_diagnosed_honestly(A, words):
+    with pytest.raises(ValueError, match="did not converge") as info:
+        linalg.power_iteration(A)
+    assert words in str(info.value)
+
+
+def test_a_jordan_block_is_not_blamed_on_equal_eigenvalues():
+    with pytest.raises(ValueError) as info:
+        linalg.power_iteration([[2, 1], [0, 2]])
+    assert "keeps moving" not in str(info.value) and "cannot tell these apart" in str(info.value)
+
+
+# --- PageRank: the iteration budget follows d --------------------------------------------------
+
+def star_web(n=10):
+    """Page 0 links to every other page, and every other page links only to page 0."""
+    L = np.zeros((n, n))
+    L[0, 1:] = 1.0
+    L[1:, 0] = 1.0 / (n - 1)
+    return L
+
+
+def test_pagerank_with_d_near_one_gets_enough_iterations():
+    r = linalg.pagerank(star_web(), d=0.99)
+    G = nx.DiGraph([(0, i) for i in range(1, 10)] + [(i, 0) for i in range(1, 10)])
+    reference = nx.pagerank(G, alpha=0.99, tol=1e-13, max_iter=100_000)
+    assert np.allclose(r, [reference[i] for i in range(10)], atol=1e-8)
+
+
+def test_pagerank_names_the_iterations_d_needs():
+    with pytest.raises(ValueError, match=r"d = 0.99 the change shrinks by a factor of about d.*2430 iterations"):
+        linalg.pagerank(star_web(), d=0.99, max_iter=1000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SEEDS, st.integers(1, 30), st.floats(0.0, 0.995), st.sampled_from([1e-6, 1e-10, 1e-13]))
+def test_pagerank_default_budget_is_enough(seed, n, d, tol):
+    r = linalg.pagerank(random_links(seed, n), d=d, tol=tol)    # must not raise
+    assert r.sum() == pytest.approx(1)
+
+
+# --- bad tolerances ----------------------------------------------------------------------------
+
+TOL_FUNCTIONS = [linalg.row_echelon, linalg.rref, linalg.is_singular, linalg.inverse, linalg.gram_schmidt,
+                 linalg.dimension, lambda A, tol: linalg.solve(A, np.ones(2), tol)]
+
+
+@pytest.mark.parametrize("function", TOL_FUNCTIONS)
+@pytest.mark.parametrize("tol, error, words", [
+    (-1e-10, ValueError, "tol must be >= 0"),
+    (np.nan, ValueError, "tol must be finite"),
+    (np.inf, ValueError, "tol must be finite"),
+    (1e-10 + 0j, TypeError, "tol must be a number, got complex"),
+    ("1e-10", TypeError, "tol must be a number, got str"),
+    (True, TypeError, "tol must be a number"),
+    ([1e-10], TypeError, "tol must be a number"),
+])
+def test_bad_tol_is_named(function, tol, error, words):
+    with pytest.raises(error, match=words):
+        function(np.eye(2), tol=tol)
+
+
+@pytest.mark.parametrize("max_iter, error", [(0, ValueError), (2.5, TypeError), ("100", TypeError),
+                                             (np.nan, TypeError)])
+def test_pagerank_bad_max_iter_is_named(max_iter, error):
+    with pytest.raises(error, match="max_iter"):
+        linalg.pagerank(MICRO_INTERNET, max_iter=max_iter)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SEEDS, st.integers(2, 6), st.booleans(), SCALES)
+def test_power_iteration_default_start_finds_the_dominant_eigenpair_at_every_scale(seed, n, negative, c):
+    rng = np.random.default_rng(seed)
+    Q = np.linalg.qr(rng.normal(size=(n, n)))[0]
+    values = np.concatenate([[(-1 if negative else 1) * 5.0], rng.uniform(-2, 2, n - 1)])
+    A = c * (Q @ np.diag(values) @ Q.T)
+    value, vector, _ = linalg.power_iteration(A)
+    assert value == pytest.approx(c * values[0], rel=1e-8)
+    assert np.allclose(A @ vector, value * vector, atol=1e-7 * c)
+    assert vector[np.argmax(np.abs(vector))] > 0
+
+
+def test_undamped_pagerank_that_cycles_says_so():
+    with pytest.raises(ValueError, match="with d = 1: undamped.*periodic"):
+        linalg.pagerank([[0, 1, 1], [1, 0, 0], [0, 0, 0]], d=1)   # pages 0 and 1 swap rank for ever
