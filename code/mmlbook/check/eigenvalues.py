@@ -246,6 +246,71 @@ def _scale_message(outputs: list[np.ndarray], wanted: list[np.ndarray]) -> str |
     return None
 
 
+# How far a loosely stopped but otherwise right iteration may be off: ten times the error of the
+# Imperial course's rule (stop when the ranks x 100 move less than 0.01), far below any named mistake.
+_LOOSE = 2e-3
+
+
+def _convention_message(outputs: list[np.ndarray], wanted: list[np.ndarray],
+                        probes: list[tuple[np.ndarray, float, str, float | None]]) -> str | None:
+    """Name every way the answers differ from the contract, if they are the course's kind of answer.
+
+    The Imperial course's ``pageRank`` returns percentages (summing to 100), stops when the
+    ranks x 100 move less than 0.01 (so they are off by up to about 1e-4 as probabilities) and
+    leaves pages without links alone (their rank leaks away). Each of those alone has its own
+    message; together, a reader needs all of them at once.
+    """
+    totals = [float(out.sum()) for out in outputs]
+    dangling = [bool(np.any(L.sum(axis=0) == 0)) for L, _, _, _ in probes]
+    kept = [t for t, leak in zip(totals, dangling) if not leak]
+    if not kept or min(kept) <= 0:
+        return None
+    if np.allclose(kept, 100, rtol=1e-6):
+        percent = True
+    elif np.allclose(kept, 1, rtol=1e-6):
+        percent = False
+    else:
+        return None
+    worst, worst_i, leaks = 0.0, None, False
+    for i, (out, total, want, leak) in enumerate(zip(outputs, totals, wanted, dangling)):
+        L, d, _, _ = probes[i]
+        shape = out / total if total > 0 else out
+        if leak and np.abs(shape - want).max() > _LOOSE:
+            n = L.shape[0]
+            leaked = _iterate(L, lambda r: d * (L @ r) + (1 - d) / n, normalise=True)
+            if total < (100 if percent else 1) * (1 - 1e-6) or np.abs(shape - leaked).max() <= _LOOSE:
+                leaks = True
+                continue
+            return None
+        error = float(np.abs(shape - want).max())
+        if error > _LOOSE:
+            return None
+        if error > worst:
+            worst, worst_i = error, i
+    loose = worst_i is not None and not _close(outputs[worst_i] / totals[worst_i], wanted[worst_i])
+    if not loose and not (percent and leaks):
+        return None   # a single difference: the messages above name it
+    parts = []
+    if percent:
+        parts.append("the ranks sum to 100 (percentages, as in the Imperial course's pageRank); "
+                     "here they are probabilities summing to 1: divide by 100, or start from "
+                     "np.ones(n) / n")
+    if loose:
+        L, d, name, given_d = probes[worst_i]
+        parts.append(f"the loop stops before the ranks have converged: {_call_text(name, given_d)} "
+                     f"is off by {worst:.2g} (as a probability), which a loose stopping rule allows "
+                     "(the course's \"ranks x 100 move less than 0.01\" is one); the checker wants "
+                     "1e-6, so stop when the L1 change of the ranks (summing to 1) is below 1e-10")
+    if leaks:
+        parts.append("a page without links (an all-zero column; page 3 of the four-page test "
+                     "internet) loses the rank that reaches it; replace each all-zero column by "
+                     "1/n, on a copy of L, before iterating")
+    if len(parts) == 1:
+        return "Your ranks are nearly right, but " + parts[0] + "."
+    listed = "; ".join(f"({k}) {part}" for k, part in enumerate(parts, 1))
+    return f"Your ranks are right up to {len(parts)} differences: {listed}."
+
+
 def _diagnose_ranks(outputs: list[np.ndarray]) -> None:
     """Raise a Failure naming what is wrong with the answers to the probes."""
     probes = [(make(), _d(d), name, d) for make, d, name in _RANK_PROBES]
@@ -277,6 +342,9 @@ def _diagnose_ranks(outputs: list[np.ndarray]) -> None:
                           f"{_show(wanted[i])}, not {_show(outputs[i])}. Repeat the step until the "
                           "ranks change by less than a small tolerance (say 1e-10), with a while "
                           "loop, not a fixed number of times.")
+    message = _convention_message(outputs, wanted, probes)
+    if message:
+        raise Failure(message)
     i = right.index(False)
     L, d, name, given_d = probes[i]
     out, call_text = outputs[i], _call_text(name, given_d)
@@ -349,7 +417,21 @@ _EIGEN_PROBES: tuple[tuple[Callable[[], np.ndarray], str], ...] = (
     (lambda: np.array([[-4.0, 1.0], [0.0, 1.0]]), "[[-4, 1], [0, 1]]"),
     (lambda: np.array([[0.5, 0.2, 0.3], [0.3, 0.8, 0.3], [0.2, 0.0, 0.4]]), "M (a 3 x 3 Markov matrix)"),
     (_symmetric_probe, "S (a symmetric 5 x 5 matrix)"),
+    # Every row sums to -2, so np.ones(2) is an eigenvector for -2; the dominant eigenvalue is 4.
+    (lambda: np.array([[1.0, -3.0], [-3.0, 1.0]]), "[[1, -3], [-3, 1]]"),
+    # Entries about 1e-6: a stopping test against an absolute number is met at once.
+    (lambda: 1e-6 * np.array([[4.0, 1.0, 0.0], [2.0, 3.0, 1.0], [0.0, 1.0, 2.0]]),
+     "1e-6 * [[4, 1, 0], [2, 3, 1], [0, 1, 2]]"),
 )
+
+
+def _scale(A: np.ndarray) -> float:
+    """The size of A's entries: eigenvalue tolerances are relative to it."""
+    return float(np.abs(A).max())
+
+
+def _value_close(lam: float, want: float, A: np.ndarray) -> bool:
+    return bool(np.isclose(lam, want, rtol=1e-6, atol=1e-9 * _scale(A)))
 
 
 def _dominant(A: np.ndarray) -> tuple[float, np.ndarray]:
@@ -380,9 +462,11 @@ def _eigen_output(function: Callable, A: np.ndarray, name: str) -> tuple[float, 
         raise Failure(f"The eigenvalue should be one number, but power_iteration({name}) returned "
                       f"an array of shape {eigenvalue.shape} in its place.")
     n = A.shape[0]
+    if vector.shape == (n, 1):   # a column vector, as in courses that keep x as an n x 1 matrix
+        vector = vector.reshape(n)
     if vector.shape != (n,):
-        raise Failure(f"The eigenvector of the {n} x {n} matrix {name} should have shape ({n},), "
-                      f"but power_iteration returned shape {vector.shape}.")
+        raise Failure(f"The eigenvector of the {n} x {n} matrix {name} should have shape ({n},) "
+                      f"(or ({n}, 1), a column), but power_iteration returned shape {vector.shape}.")
     lam = float(eigenvalue.reshape(()))
     if not np.isfinite(lam) or not np.all(np.isfinite(vector)):
         raise Failure(f"power_iteration({name}) returned NaN or inf ({lam}, {_show(vector)}). If the "
@@ -390,6 +474,35 @@ def _eigen_output(function: Callable, A: np.ndarray, name: str) -> tuple[float, 
                       "component of the eigenvector is 0. Use the Rayleigh quotient x @ A @ x "
                       "(with x of length 1) instead.")
     return lam, vector
+
+
+def _non_dominant(lam: float, x: np.ndarray, A: np.ndarray, name: str, want_value: float,
+                  want_vector: np.ndarray) -> None:
+    """The reader returned a true eigenpair of A: if it is not the dominant one, say why."""
+    if _value_close(abs(lam), abs(want_value), A):
+        return   # the dominant one after all (the caller looks at the sign)
+    values = np.linalg.eigvals(A)
+    start = (f"power_iteration({name}) returned a true eigenpair, λ = {lam:.6g} with A x = λ x, "
+             f"but not the dominant one: the eigenvalue largest in size is {want_value:.6g}, along "
+             f"{_show(want_vector)}. ")
+    ones = np.ones(A.shape[0])
+    row_sums = A @ ones
+    if np.allclose(row_sums, row_sums[0], rtol=1e-9, atol=1e-12 * _scale(A)) and \
+            _value_close(lam, float(row_sums[0]), A):
+        raise Failure(start + f"Every row of this matrix sums to {row_sums[0]:.6g}, so the start "
+                      f"np.ones(n) is itself an eigenvector (A 1 = {row_sums[0]:.6g} · 1) with no "
+                      "component along the dominant one, and power iteration never leaves it. "
+                      "Start from a seeded random vector instead: "
+                      "x = np.random.default_rng(0).normal(size=n).")
+    if np.all(np.isclose(values.imag, 0)) and _value_close(lam, float(values.real.max()), A) \
+            and want_value < 0:
+        raise Failure(start + "You took the largest eigenvalue, not the largest in size: the "
+                      f"dominant eigenvalue here is negative. Compare sizes, as in "
+                      "np.argmax(np.abs(values)).")
+    raise Failure(start + "If you used np.linalg.eig, it does not sort its eigenvalues: pick the "
+                  "column with np.argmax(np.abs(values)). If you iterated, your start vector had "
+                  "(almost) no component along the dominant eigenvector: start from a seeded "
+                  "random vector.")
 
 
 def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None:
@@ -404,14 +517,21 @@ def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None
         raise Failure(f"The eigenvector of {name} points the right way but is not normalised: "
                       f"{how}. Return a unit vector: x / np.linalg.norm(x).")
     unit = np.isclose(length, 1, atol=1e-6)
+    scale = _scale(A)
     residual = float(np.linalg.norm(A @ x - (x @ A @ x) * x)) if unit else np.inf
-    if unit and residual > 1e-6 and np.isclose(lam, want_value, rtol=0.05) and abs(x @ want_vector) > 0.95:
+    if unit and residual <= 1e-7 * scale and _value_close(lam, float(x @ A @ x), A):
+        _non_dominant(lam, x, A, name, want_value, want_vector)
+    if unit and residual > 1e-7 * scale and np.isclose(lam, want_value, rtol=0.05) and abs(x @ want_vector) > 0.95:
+        absolute = (" Its entries are about 1e-6: if your loop stops when something changes by less "
+                    "than a fixed number, that test is met at once on a matrix this small. Compare "
+                    "unit vectors (scale-free), or make the threshold relative to the size of A."
+                    if scale < 1e-3 else "")
         raise Failure(f"power_iteration({name}) is close but has not converged: it returned "
                       f"{lam:.6g} for the eigenvalue {want_value:.6g}, and A x differs from "
                       f"λ x by {residual:.2g}. Repeat the step until x changes by less than a small "
                       "tolerance (say 1e-12, after aligning its sign with the previous x), not a "
-                      "fixed number of times.")
-    if not np.isclose(lam, want_value, rtol=1e-6, atol=_ATOL):
+                      f"fixed number of times.{absolute}")
+    if not _value_close(lam, want_value, A):
         if np.isclose(lam, -want_value, rtol=1e-6):
             raise Failure(f"The eigenvalue of {name} has the right size but the wrong sign: "
                           f"{lam:.6g} instead of {want_value:.6g}. A length such as "
@@ -440,12 +560,13 @@ def _check_eigen(function: Callable) -> str:
         A = make()
         lam, x = _eigen_output(function, A, name)
         want_value, want_vector = _dominant(A)
-        ok_value = np.isclose(lam, want_value, rtol=1e-6, atol=_ATOL)
+        ok_value = _value_close(lam, want_value, A)
         ok_vector = np.isclose(np.linalg.norm(x), 1, atol=1e-6) and abs(abs(x @ want_vector) - 1) < 1e-6
         if not (ok_value and ok_vector):
             _diagnose_eigen(lam, x, A, name)
-    return (f"correct on {len(_EIGEN_PROBES)} matrices, including a negative dominant eigenvalue "
-            "and an eigenvector with a zero component.")
+    return (f"correct on {len(_EIGEN_PROBES)} matrices, including a negative dominant eigenvalue, "
+            "an eigenvector with a zero component, equal row sums (where a start from all ones "
+            "fails) and entries of size 1e-6.")
 
 
 def power_iteration(function: Any) -> Result:
@@ -472,8 +593,11 @@ def power_iteration(function: Any) -> Result:
 
     Examples
     --------
+    >>> import numpy as np
     >>> from mmlbook import linalg
-    >>> bool(power_iteration(linalg.power_iteration))
+    >>> def seeded(A):   # a random start: all ones fails when A's rows have equal sums
+    ...     return linalg.power_iteration(A, x0=np.random.default_rng(0).normal(size=len(A)))
+    >>> bool(power_iteration(seeded))
     True
     """
     return run("power_iteration", function, _check_eigen)
