@@ -14,17 +14,18 @@ from mmlbook.check import eigenvalues
 
 # --- reference solutions, written as a reader would ------------------------------------------
 
-def pagerank_reference(L, d=0.85, tol=1e-10):
+def pagerank_reference(L, d=0.85, tol=1e-10, max_iter=10_000):
     """The chapter's reference solution."""
     L = np.array(L, dtype=float)
     n = L.shape[0]
     L[:, L.sum(axis=0) == 0] = 1 / n
     r = np.full(n, 1 / n)
-    while True:
+    for _ in range(max_iter):
         new = d * (L @ r) + (1 - d) / n
         if np.abs(new - r).sum() < tol:
             return new
         r = new
+    raise RuntimeError("did not settle")
 
 
 def pagerank_google_matrix(L, d=0.85):
@@ -54,6 +55,22 @@ def pagerank_course_style(L, d=0.85):
 
 
 def power_reference(A, tol=1e-12, max_iter=10_000):
+    """The chapter's reference solution: a seeded random start."""
+    x = np.random.default_rng(0).normal(size=A.shape[0])
+    x = x / np.linalg.norm(x)
+    for _ in range(max_iter):
+        y = A @ x
+        y = y / np.linalg.norm(y)
+        if y @ x < 0:
+            y = -y
+        if np.linalg.norm(y - x) < tol:
+            return y @ A @ y, y
+        x = y
+    raise RuntimeError("no convergence")
+
+
+def power_from_ones(A, tol=1e-12, max_iter=10_000):
+    """The same loop started from all ones, as the chapter first suggested: fails on equal row sums."""
     x = np.ones(A.shape[0]) / np.sqrt(A.shape[0])
     for _ in range(max_iter):
         y = A @ x
@@ -72,10 +89,94 @@ def power_by_eig(A):
     return np.real(values[i]), -np.real(vectors[:, i])   # either sign is an eigenvector
 
 
+def pagerank_lists(L, d=0.85):
+    """Plain Python lists and loops, no NumPy in the loop."""
+    L = [[float(v) for v in row] for row in np.asarray(L)]
+    n = len(L)
+    for j in range(n):
+        if sum(L[i][j] for i in range(n)) == 0:
+            for i in range(n):
+                L[i][j] = 1 / n
+    r = [1 / n] * n
+    while True:
+        new = [d * sum(L[i][j] * r[j] for j in range(n)) + (1 - d) / n for i in range(n)]
+        if sum(abs(a - b) for a, b in zip(new, r)) < 1e-12:
+            return new
+        r = new
+
+
+def pagerank_sparse(L, d=0.85):
+    """scipy.sparse link matrix; dangling pages' rank spread by hand each step."""
+    S = scipy.sparse.csr_array(np.asarray(L, dtype=float))
+    n = S.shape[0]
+    dangling = np.asarray(S.sum(axis=0)).ravel() == 0
+    r = np.full(n, 1 / n)
+    for _ in range(10_000):
+        new = d * (S @ r + r[dangling].sum() / n) + (1 - d) / n
+        if np.abs(new - r).sum() < 1e-11:
+            return new
+        r = new
+    raise RuntimeError("did not settle")
+
+
+def pagerank_float32(L, d=0.85):
+    """Single precision throughout, with a stopping rule float32 can meet."""
+    L = np.array(L, dtype=np.float32)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = np.float32(1 / n)
+    r = np.full(n, 1 / n, dtype=np.float32)
+    for _ in range(5_000):
+        new = np.float32(d) * (L @ r) + np.float32((1 - d) / n)
+        if np.abs(new - r).sum() < 1e-7:
+            break
+        r = new
+    return new / new.sum()
+
+
+def pagerank_dlai_matrix_power(L, d=0.85):
+    """DeepLearning.AI's web-navigation style: X_inf = P^k X_0 with a large k."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    P = d * L + (1 - d) / n
+    X0 = np.zeros(n)
+    X0[0] = 1                       # the surfer starts on page 0
+    return np.linalg.matrix_power(P, 2048) @ X0
+
+
+def pagerank_solve(L, d=0.85):
+    """A linear system (I - dL) r = (1 - d)/n 1 when d < 1; the eigenvector for 1 when d = 1."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    if d < 1:
+        return np.linalg.solve(np.eye(n) - d * L, np.full(n, (1 - d) / n))
+    values, vectors = np.linalg.eig(L)
+    r = np.real(vectors[:, np.argmin(np.abs(values - 1))])
+    return r / r.sum()
+
+
+def pagerank_imperial_rescaled(L, d=0.85):
+    """Imperial's pageRank (M = d L + (1 - d)/n 11^T, ranks x 100) with a tight stop, dangling fixed, / 100."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    M = d * L + (1 - d) / n * np.ones([n, n])
+    r = 100 * np.ones(n) / n
+    last, r = r, M @ r
+    while np.linalg.norm(last - r) > 1e-10:
+        last, r = r, M @ r
+    return r / 100
+
+
 # --- pagerank: right answers -----------------------------------------------------------------
 
-@pytest.mark.parametrize("function", [pagerank_reference, pagerank_google_matrix, pagerank_course_style,
-                                      linalg.pagerank])
+RANK_RIGHT = [pagerank_reference, pagerank_google_matrix, pagerank_course_style, linalg.pagerank,
+              pagerank_lists, pagerank_sparse, pagerank_float32, pagerank_dlai_matrix_power,
+              pagerank_solve, pagerank_imperial_rescaled]
+
+
+@pytest.mark.parametrize("function", RANK_RIGHT, ids=lambda f: f.__name__)
 def test_pagerank_accepts_correct_functions(function):
     result = check.pagerank(function)
     assert result and result.passed and isinstance(result, check.Result)
@@ -117,6 +218,48 @@ def right_step(L, r, d, n):
     return d * (L @ r) + (1 - d) / n
 
 
+def pagerank_imperial(linkMatrix, d=0.85):
+    """Imperial's PageRank assignment, as the course writes it."""
+    n = linkMatrix.shape[0]
+    M = d * linkMatrix + (1 - d) / n * np.ones([n, n])
+    r = 100 * np.ones(n) / n
+    lastR = r
+    r = M @ r
+    while np.linalg.norm(lastR - r) > 0.01:
+        lastR = r
+        r = M @ r
+    return r
+
+
+def pagerank_imperial_fixed(L, d=0.85):
+    L = np.array(L, dtype=float)
+    L[:, L.sum(axis=0) == 0] = 1 / len(L)
+    return pagerank_imperial(L, d)
+
+
+def pagerank_loose(L, d=0.85):
+    """Right formula, stops when the ranks move less than 1e-4."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    r = np.full(n, 1 / n)
+    while True:
+        new = d * (L @ r) + (1 - d) / n
+        if np.abs(new - r).sum() < 1e-4:
+            return new
+        r = new
+
+
+def pagerank_first_eigenvector(L, d=0.85):
+    """DeepLearning.AI's X_inf = eigenvecs[:, 0] / sum(...): assumes eig puts the eigenvalue 1 first."""
+    L = np.array(L, dtype=float)
+    n = L.shape[0]
+    L[:, L.sum(axis=0) == 0] = 1 / n
+    values, vectors = np.linalg.eig(d * L + (1 - d) / n)
+    r = np.real(vectors[:, 0])
+    return r / r.sum()
+
+
 RANK_WRONG = {
     "transpose": (iterate(lambda L, r, d, n: d * (L.T @ r) + (1 - d) / n, normalise=True),
                   ["backwards", "transpose", "L.T"]),
@@ -145,6 +288,13 @@ RANK_WRONG = {
     "returns text": (lambda L, d=0.85: "0.16", ["should return", "str"]),
     "wrong shape": (lambda L, d=0.85: pagerank_reference(L, d)[:-1], ["shape", "one rank per page"]),
     "returns NaN": (lambda L, d=0.85: pagerank_reference(L, d) / 0, ["NaN", "division by zero"]),
+    "Imperial's pageRank as it is": (pagerank_imperial, ["3 differences", "sum to 100", "divide by 100",
+                                                         "0.01", "converged", "without links"]),
+    "Imperial's, dangling fixed": (pagerank_imperial_fixed, ["2 differences", "sum to 100", "converged"]),
+    "loose tolerance only": (pagerank_loose, ["nearly right", "converged", "1e-10"]),
+    "Imperial's x 100, tight": (lambda L, d=0.85: 100 * pagerank_imperial_rescaled(L, d),
+                                ["not normalised", "sum to 100"]),
+    "first eigenvector of eig": (pagerank_first_eigenvector, ["eigenvalue 1", "does not sort"]),
 }
 
 

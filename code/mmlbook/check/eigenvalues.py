@@ -167,6 +167,29 @@ _LEAK = ("A page without links (an all-zero column of L; page 3 of the four-page
          "(on a copy of L).")
 
 
+_EIGENVECTOR_HINT = ("If you divide an eigenvector by its sum: every eigenvector of a Markov matrix "
+                     "for an eigenvalue other than 1 sums to 0 (1ᵀ M v = 1ᵀ v = λ 1ᵀ v). "
+                     "np.linalg.eig does not sort its eigenvalues: take the column whose eigenvalue "
+                     "is closest to 1, np.argmin(np.abs(values - 1)), not column 0.")
+
+
+def _other_eigenvector(out: np.ndarray, L: np.ndarray, d: float) -> complex | None:
+    """The eigenvalue (not 1) of the Google matrix whose eigenvector ``out`` lies along, or None."""
+    n = L.shape[0]
+    values, vectors = np.linalg.eig(d * _fix_dangling(L) + (1 - d) / n)
+    length = np.linalg.norm(out)
+    if length == 0:
+        return None
+    for value, vector in zip(values, vectors.T):
+        if abs(value - 1) < 1e-9:
+            continue
+        for part in (vector.real, vector.imag):
+            size = np.linalg.norm(part)
+            if size > 1e-9 and abs(abs(out @ part) / (length * size) - 1) < 1e-6:
+                return complex(value)
+    return None
+
+
 def _rank_mistakes(L: np.ndarray, d: float) -> dict[str, list[np.ndarray]]:
     """The answers of typical mistakes on one probe: {message: [variants]}."""
     n = L.shape[0]
@@ -210,7 +233,8 @@ def _ranks_output(function: Callable, make: Callable[[], np.ndarray], d: float |
                       f"{_call_text(name, d)}, with {n} pages, returned shape {out.shape}.")
     if not np.all(np.isfinite(out)):
         raise Failure(f"{_call_text(name, d)} returned {_show(out)}, which holds NaN or inf: look "
-                      "for a division by zero (a page without links has column sum 0).")
+                      "for a division by zero (a page without links has column sum 0). "
+                      + _EIGENVECTOR_HINT)
     return out
 
 
@@ -297,7 +321,7 @@ def _convention_message(outputs: list[np.ndarray], wanted: list[np.ndarray],
                      "np.ones(n) / n")
     if loose:
         L, d, name, given_d = probes[worst_i]
-        parts.append(f"the loop stops before the ranks have converged: {_call_text(name, given_d)} "
+        parts.append(f"the loop stops too early, so the ranks have not converged: {_call_text(name, given_d)} "
                      f"is off by {worst:.2g} (as a probability), which a loose stopping rule allows "
                      "(the course's \"ranks x 100 move less than 0.01\" is one); the checker wants "
                      "1e-6, so stop when the L1 change of the ranks (summing to 1) is below 1e-10")
@@ -345,6 +369,13 @@ def _diagnose_ranks(outputs: list[np.ndarray]) -> None:
     message = _convention_message(outputs, wanted, probes)
     if message:
         raise Failure(message)
+    for (L, d, name, given_d), out, ok in zip(probes, outputs, right):
+        value = None if ok else _other_eigenvector(out, L, d)
+        if value is not None:
+            shown = f"{value.real:.4g}" if abs(value.imag) < 1e-12 else f"{value:.4g}"
+            raise Failure(f"{_call_text(name, given_d)} returned an eigenvector of the Google matrix "
+                          f"M = d L + (1 - d)/n 11ᵀ for the eigenvalue {shown}, not for the eigenvalue "
+                          f"1. {_EIGENVECTOR_HINT}")
     i = right.index(False)
     L, d, name, given_d = probes[i]
     out, call_text = outputs[i], _call_text(name, given_d)
