@@ -7,6 +7,7 @@ import doctest
 import numpy as np
 import pytest
 import scipy.sparse
+import scipy.sparse.linalg
 
 from mmlbook import check, linalg
 from mmlbook.check import eigenvalues
@@ -409,7 +410,100 @@ def test_pagerank_library_accepts_sparse_like_the_reader_version():
 
 # --- power_iteration: right answers -----------------------------------------------------------
 
-@pytest.mark.parametrize("function", [power_reference, power_by_eig, linalg.power_iteration])
+def power_library_seeded(A):
+    """The library's power iteration, given a random start (its all-ones default fails on equal row sums)."""
+    return linalg.power_iteration(A, x0=np.random.default_rng(1).normal(size=len(A)))
+
+
+def power_column_vector(A):
+    """Keeps x as an n x 1 column, as in courses that write x^T A x: returns shape (n, 1) and a (1, 1) value."""
+    n = A.shape[0]
+    x = np.random.default_rng(0).normal(size=(n, 1))
+    x = x / np.linalg.norm(x)
+    for _ in range(10_000):
+        y = A @ x
+        y = y / np.linalg.norm(y)
+        if (y.T @ x).item() < 0:
+            y = -y
+        if np.linalg.norm(y - x) < 1e-12:
+            break
+        x = y
+    return y.T @ A @ y, y
+
+
+def power_lists(A):
+    """Plain Python lists and loops; a fixed 'random' start (written out) and a while loop."""
+    A = [[float(v) for v in row] for row in np.asarray(A)]
+    n = len(A)
+    x = [0.3, -0.7, 0.2, 0.9, -0.4, 0.6][:n]
+    while True:
+        y = [sum(A[i][j] * x[j] for j in range(n)) for i in range(n)]
+        size = sum(v * v for v in y) ** 0.5
+        y = [v / size for v in y]
+        if sum(a * b for a, b in zip(y, x)) < 0:
+            y = [-v for v in y]
+        if sum((a - b) ** 2 for a, b in zip(y, x)) ** 0.5 < 1e-12:
+            value = sum(y[i] * sum(A[i][j] * y[j] for j in range(n)) for i in range(n))
+            return value, y
+        x = y
+
+
+def power_relative_eigenvalue_change(A):
+    """Stops when the Rayleigh quotient changes by less than a tolerance relative to its size."""
+    x = np.random.default_rng(3).normal(size=A.shape[0])
+    x /= np.linalg.norm(x)
+    value = x @ A @ x
+    for _ in range(100_000):
+        y = A @ x
+        x = y / np.linalg.norm(y)
+        new = x @ A @ x
+        if abs(new - value) <= 1e-15 * abs(new):
+            break
+        value = new
+    return new, x
+
+
+def power_float32(A):
+    """Single-precision iteration, polished by one Rayleigh quotient in double precision."""
+    x = np.random.default_rng(0).normal(size=A.shape[0]).astype(np.float32)
+    A32 = A.astype(np.float32)
+    for _ in range(5_000):
+        y = A32 @ x
+        y /= np.linalg.norm(y)
+        if y @ x < 0:
+            y = -y
+        if np.linalg.norm(y - x) < 1e-6:
+            break
+        x = y
+    x = x.astype(float) / np.linalg.norm(x.astype(float))
+    for _ in range(3):   # a few double-precision steps: float32 alone carries 7 digits
+        y = A @ x
+        x = y / np.linalg.norm(y) * np.sign(y @ x)
+    return x @ A @ x, x
+
+
+def power_dlai_eig(A):
+    """DeepLearning.AI style: np.linalg.eig, then the eigenvalue of the largest absolute value."""
+    eigenvals, eigenvecs = np.linalg.eig(A)
+    i = np.argmax(np.abs(eigenvals))
+    v = np.real(eigenvecs[:, i])
+    return float(np.real(eigenvals[i])), v / np.linalg.norm(v)
+
+
+def power_scipy(A):
+    """SciPy's Arnoldi iteration for the one eigenvalue of largest magnitude."""
+    if A.shape[0] <= 2:   # eigs needs k < n - 1
+        return power_dlai_eig(A)
+    values, vectors = scipy.sparse.linalg.eigs(A, k=1, which="LM")
+    v = np.real(vectors[:, 0])
+    return float(np.real(values[0])), v / np.linalg.norm(v)
+
+
+EIGEN_RIGHT = [power_reference, power_by_eig, power_library_seeded, power_column_vector, power_lists,
+               power_relative_eigenvalue_change, power_float32, power_dlai_eig, power_scipy]
+
+
+@pytest.mark.parametrize("function", EIGEN_RIGHT, ids=lambda f: f.__name__)
 def test_power_iteration_accepts_correct_functions(function):
     result = check.power_iteration(function)
     assert result and "correct" in result.message and str(result).startswith("✔ power_iteration")
@@ -443,6 +537,40 @@ def few_steps(A):
     return x @ A @ x, x
 
 
+def eig_pick(choose):
+    """np.linalg.eig and a column chosen by ``choose(values)``: the usual way to pick the wrong one."""
+    def power_iteration(A):
+        values, vectors = np.linalg.eig(A)
+        i = choose(np.real(values))
+        v = np.real(vectors[:, i])
+        return float(np.real(values[i])), v / np.linalg.norm(v)
+    return power_iteration
+
+
+def eig_row(A):
+    values, vectors = np.linalg.eig(A)
+    i = np.argmax(np.abs(values))
+    v = np.real(vectors[i])   # a row, where the eigenvectors are the columns
+    return float(np.real(values[i])), v / np.linalg.norm(v)
+
+
+def absolute_stop(A):
+    """Stops when the eigenvalue estimate changes by less than 1e-6: met at once when A is tiny."""
+    x = np.random.default_rng(0).normal(size=A.shape[0])
+    x /= np.linalg.norm(x)
+    value = x @ A @ x
+    while True:
+        y = A @ x
+        y /= np.linalg.norm(y)
+        if y @ x < 0:
+            y = -y
+        x = y
+        new = x @ A @ x
+        if abs(new - value) < 1e-6:
+            return new, x
+        value = new
+
+
 EIGEN_WRONG = {
     "not normalised": (with_value(lambda A, x: (x @ A @ x, 3 * x)), ["not normalised", "length 3"]),
     "sums to 1": (with_value(lambda A, x: (x @ A @ x, x / x.sum())), ["not normalised", "sums to 1"]),
@@ -457,6 +585,15 @@ EIGEN_WRONG = {
     "returns None": (lambda A: None, ["None"]),
     "wrong vector shape": (with_value(lambda A, x: (x @ A @ x, x[:-1])), ["shape"]),
     "wrong eigenvector": (with_value(lambda A, x: (x @ A @ x, np.roll(x, 1))), ["eigenvector along"]),
+    "start from ones": (power_from_ones, ["not the dominant", "sums to -2", "np.ones(n)", "random"]),
+    "library default start": (lambda A: linalg.power_iteration(A, x0=np.ones(len(A))),
+                              ["not the dominant", "[[1, -3], [-3, 1]]", "random"]),
+    "largest, not largest in size": (eig_pick(np.argmax), ["not the dominant", "largest in size",
+                                                          "np.abs"]),
+    "first column of eig": (eig_pick(lambda values: 0), ["not the dominant", "does not sort"]),
+    "row of the eigenvector matrix": (eig_row, ["row", "columns"]),
+    "absolute stopping rule": (absolute_stop, ["not converged", "1e-6", "relative"]),
+    "row vector (1, n)": (with_value(lambda A, x: (x @ A @ x, x.reshape(1, -1))), ["shape", "(2, 1), a column"]),
 }
 
 

@@ -448,6 +448,10 @@ _EIGEN_PROBES: tuple[tuple[Callable[[], np.ndarray], str], ...] = (
     (lambda: np.array([[-4.0, 1.0], [0.0, 1.0]]), "[[-4, 1], [0, 1]]"),
     (lambda: np.array([[0.5, 0.2, 0.3], [0.3, 0.8, 0.3], [0.2, 0.0, 0.4]]), "M (a 3 x 3 Markov matrix)"),
     (_symmetric_probe, "S (a symmetric 5 x 5 matrix)"),
+    # Triangular: np.linalg.eig lists the eigenvalues 1, 2, 5 in diagonal order, so its column 0
+    # is not the dominant eigenvector (on the other probes LAPACK happens to put it first).
+    (lambda: np.array([[1.0, 2.0, 0.0], [0.0, 2.0, 1.0], [0.0, 0.0, 5.0]]),
+     "U = [[1, 2, 0], [0, 2, 1], [0, 0, 5]]"),
     # Every row sums to -2, so np.ones(2) is an eigenvector for -2; the dominant eigenvalue is 4.
     (lambda: np.array([[1.0, -3.0], [-3.0, 1.0]]), "[[1, -3], [-3, 1]]"),
     # Entries about 1e-6: a stopping test against an absolute number is met at once.
@@ -579,6 +583,12 @@ def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None
         raise Failure(f"power_iteration({name}) should return the eigenvalue {want_value:.6g}, but "
                       f"it returned {lam:.6g}. Check how you compute the eigenvalue from x.")
     if not parallel:
+        rows = np.real(np.linalg.eig(A)[1])
+        if length > 0 and any(abs(abs(x @ row) / (length * np.linalg.norm(row)) - 1) < 1e-6
+                              for row in rows if np.linalg.norm(row) > 0):
+            raise Failure(f"power_iteration({name}) returned a row of the eigenvector matrix of "
+                          "np.linalg.eig: eigenvectors are its columns, vectors[:, i], not its "
+                          "rows, vectors[i].")
         raise Failure(f"power_iteration({name}) should return an eigenvector along "
                       f"{_show(want_vector)} (or its negative), but it returned {_show(x)}. Has "
                       "the loop run long enough? Stop when x changes by less than a small "
@@ -596,7 +606,7 @@ def _check_eigen(function: Callable) -> str:
         if not (ok_value and ok_vector):
             _diagnose_eigen(lam, x, A, name)
     return (f"correct on {len(_EIGEN_PROBES)} matrices, including a negative dominant eigenvalue, "
-            "an eigenvector with a zero component, equal row sums (where a start from all ones "
+            "an eigenvector with a zero component, a triangular matrix, equal row sums (where a start from all ones "
             "fails) and entries of size 1e-6.")
 
 
