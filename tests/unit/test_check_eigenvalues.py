@@ -296,6 +296,7 @@ RANK_WRONG = {
     "Imperial's x 100, tight": (lambda L, d=0.85: 100 * pagerank_imperial_rescaled(L, d),
                                 ["not normalised", "sum to 100"]),
     "first eigenvector of eig": (pagerank_first_eigenvector, ["eigenvalue 1", "does not sort"]),
+    "d ignored": (lambda L, d=0.85: pagerank_reference(L, 0.85), ["whatever d", "argument d"]),
 }
 
 
@@ -593,6 +594,9 @@ EIGEN_WRONG = {
     "first column of eig": (eig_pick(lambda values: 0), ["not the dominant", "does not sort"]),
     "row of the eigenvector matrix": (eig_row, ["row", "columns"]),
     "absolute stopping rule": (absolute_stop, ["not converged", "1e-6", "relative"]),
+    "signs lost by np.abs": (with_value(lambda A, x: (x @ A @ x, np.abs(x))), ["signs", "np.abs"]),
+    "eigenvalue by trace / 2": (with_value(lambda A, x: (np.trace(A) / 2, x)),
+                                ["should return the eigenvalue 3", "returned 2"]),
     "row vector (1, n)": (with_value(lambda A, x: (x @ A @ x, x.reshape(1, -1))), ["shape", "(2, 1), a column"]),
 }
 
@@ -649,3 +653,66 @@ def test_checkers_are_exported():
 def test_docstring_examples():
     failures, _ = doctest.testmod(eigenvalues)
     assert failures == 0
+
+
+# --- trying to break the checkers -------------------------------------------------------------
+
+def test_power_iteration_tolerance_is_relative_to_the_matrix():
+    # On the probe with entries of size 1e-6 an absolute tolerance of 1e-6 would accept 0.
+    def zero_when_tiny(A):
+        value, x = power_reference(A)
+        return (0.0 if np.abs(A).max() < 1e-3 else value), x
+
+    result = check.power_iteration(zero_when_tiny)
+    assert not result and "1e-6 * [[4, 1, 0]" in result.message and "returned 0" in result.message
+
+
+def test_power_iteration_accepts_tiny_rounding_on_every_probe():
+    # A right answer perturbed by one part in 1e9 (float rounding in another algorithm) passes.
+    def perturbed(A):
+        value, x = power_dlai_eig(A)
+        x = x * (1 + 1e-9 * np.random.default_rng(0).normal(size=x.size))
+        return value * (1 + 1e-9), x / np.linalg.norm(x)
+
+    assert check.power_iteration(perturbed)
+
+
+@pytest.mark.parametrize("scale", [1e-6, 1e6])
+def test_power_iteration_reference_is_scale_free(scale):
+    # The book's reference stops on unit vectors, so A and c A give the same eigenvector.
+    for make, _ in eigenvalues._EIGEN_PROBES:
+        A = make()
+        value, x = power_reference(A)
+        value_c, x_c = power_reference(scale * A)
+        assert np.isclose(value_c, scale * value, rtol=1e-9) and np.isclose(abs(x @ x_c), 1)
+
+
+def test_power_iteration_probes_include_the_chapter_warnings():
+    names = [name for _, name in eigenvalues._EIGEN_PROBES]
+    A = dict((name, make()) for make, name in eigenvalues._EIGEN_PROBES)["[[1, -3], [-3, 1]]"]
+    assert np.allclose(A @ np.ones(2), -2 * np.ones(2))            # all ones is a non-dominant eigenvector
+    assert any(name.startswith("U =") for name in names)             # eig's column 0 is not dominant
+    U = dict((name, make()) for make, name in eigenvalues._EIGEN_PROBES)[names[5]]
+    assert np.argmax(np.abs(np.linalg.eig(U)[0])) != 0
+
+
+def test_pagerank_hard_coded_course_answer_is_rejected():
+    course = np.array([16, 16 / 3, 40, 76 / 3, 0, 40 / 3]) / 100
+    result = check.pagerank(lambda L, d=0.85: course[:len(L)] if len(L) == 6 else np.ones(len(L)) / len(L))
+    assert not result
+
+
+def test_pagerank_float32_without_a_reachable_stop_still_names_convergence():
+    # float32 cannot meet an L1 change of 1e-12; with a cap of 30 steps the answer is off, and the
+    # checker says the ranks have not converged (not that the formula is wrong).
+    def float32_capped(L, d=0.85):
+        L = np.array(L, dtype=np.float32)
+        n = L.shape[0]
+        L[:, L.sum(axis=0) == 0] = np.float32(1 / n)
+        r = np.full(n, 1 / n, dtype=np.float32)
+        for _ in range(30):
+            r = np.float32(d) * (L @ r) + np.float32((1 - d) / n)
+        return r
+
+    result = check.pagerank(float32_capped)
+    assert not result and ("converged" in result.message or "iterations" in result.message)

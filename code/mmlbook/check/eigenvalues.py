@@ -346,6 +346,11 @@ def _diagnose_ranks(outputs: list[np.ndarray]) -> None:
             if _close(outputs[-1], _right_ranks(probes[-1][0], other)):
                 raise Failure(f"pagerank(L) gives the ranks for d = {other:g}: the default "
                               f"damping should be d = {_DEFAULT_D}. Write def pagerank(L, d=0.85).")
+    if not all(right) and all(_close(out, _right_ranks(L, _DEFAULT_D))
+                              for out, (L, _, _, _) in zip(outputs, probes)):
+        raise Failure(f"pagerank gives the ranks for d = {_DEFAULT_D} whatever d it is given: "
+                      "pagerank(L, d=1) should differ from pagerank(L, d=0.85). Use the argument d "
+                      "in the update step instead of a fixed number.")
     message = _scale_message(outputs, wanted)
     if message:
         raise Failure(message)
@@ -556,6 +561,11 @@ def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None
     residual = float(np.linalg.norm(A @ x - (x @ A @ x) * x)) if unit else np.inf
     if unit and residual <= 1e-7 * scale and _value_close(lam, float(x @ A @ x), A):
         _non_dominant(lam, x, A, name, want_value, want_vector)
+    if unit and not parallel and np.all(x >= 0) and np.allclose(x, np.abs(want_vector), atol=1e-6):
+        raise Failure(f"power_iteration({name}) returned {_show(x)}: the sizes of the entries are "
+                      f"right, but some signs are lost (the eigenvector is {_show(want_vector)}). "
+                      "Did you take np.abs(x)? Eigenvectors may have entries of both signs; only the "
+                      "sign of the whole vector is free.")
     if unit and residual > 1e-7 * scale and np.isclose(lam, want_value, rtol=0.05) and abs(x @ want_vector) > 0.95:
         absolute = (" Its entries are about 1e-6: if your loop stops when something changes by less "
                     "than a fixed number, that test is met at once on a matrix this small. Compare "
