@@ -4,8 +4,12 @@ The reader writes
 
 * ``power_iteration(A)``: the dominant eigenvalue of the square matrix ``A``
   (the one largest in size) and a unit eigenvector for it, returned as
-  ``(eigenvalue, eigenvector)``; extra return values, such as the number of
-  steps that :func:`mmlbook.linalg.power_iteration` also returns, are ignored;
+  ``(eigenvalue, eigenvector)``, the eigenvector of shape ``(n,)`` or ``(n, 1)``;
+  extra return values, such as the number of steps that
+  :func:`mmlbook.linalg.power_iteration` also returns, are ignored. The probes
+  include a matrix with equal row sums, on which a start from all ones finds
+  a non-dominant eigenpair, and one with entries of size 1e-6, so tolerances
+  are relative to the matrix;
 * ``pagerank(L, d=0.85)``: the PageRank vector of the link matrix ``L``
   (column j holds page j's outgoing link probabilities) with damping ``d``, as
   probabilities summing to 1. A page without links (an all-zero column) sends
@@ -16,7 +20,10 @@ Each checker calls the reader's function on fixed probes and compares the
 result with the right answer. When they differ it compares with the answers of
 typical mistakes (the links read backwards, the teleport term forgotten, a
 vector that is not normalised, ...) and names the mistake it finds; otherwise
-it shows one probe with the expected and the returned value.
+it shows one probe with the expected and the returned value. A formulation
+that differs from this contract only by choices (the Imperial course's ranks
+x 100, its stopping rule "move less than 0.01", no handling of pages without
+links) is told each difference at once.
 """
 
 from __future__ import annotations
