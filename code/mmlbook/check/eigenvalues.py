@@ -460,6 +460,9 @@ _EIGEN_PROBES: tuple[tuple[Callable[[], np.ndarray], str], ...] = (
     (lambda: np.array([[-4.0, 1.0], [0.0, 1.0]]), "[[-4, 1], [0, 1]]"),
     (lambda: np.array([[0.5, 0.2, 0.3], [0.3, 0.8, 0.3], [0.2, 0.0, 0.4]]), "M (a 3 x 3 Markov matrix)"),
     (_symmetric_probe, "S (a symmetric 5 x 5 matrix)"),
+    # Eigenvalues 1 and 0.95: the error shrinks by only 0.95 a step, so a loop with a fixed,
+    # small number of steps (or a loose stopping rule) is caught.
+    (lambda: np.array([[0.975, 0.025], [0.025, 0.975]]), "[[0.975, 0.025], [0.025, 0.975]]"),
     # Triangular: np.linalg.eig lists the eigenvalues 1, 2, 5 in diagonal order, so its column 0
     # is not the dominant eigenvector (on the other probes LAPACK happens to put it first).
     (lambda: np.array([[1.0, 2.0, 0.0], [0.0, 2.0, 1.0], [0.0, 0.0, 5.0]]),
@@ -470,6 +473,15 @@ _EIGEN_PROBES: tuple[tuple[Callable[[], np.ndarray], str], ...] = (
     (lambda: 1e-6 * np.array([[4.0, 1.0, 0.0], [2.0, 3.0, 1.0], [0.0, 1.0, 2.0]]),
      "1e-6 * [[4, 1, 0], [2, 3, 1], [0, 1, 2]]"),
 )
+
+
+def _along(x: np.ndarray, v: np.ndarray) -> bool:
+    """The unit vector x is the unit vector v or -v, to 1e-6 in length.
+
+    Not ``|x @ v| = 1``: that is 1 - θ²/2 for a small angle θ, so it would pass a
+    vector 1e-3 radians off.
+    """
+    return bool(min(np.linalg.norm(x - v), np.linalg.norm(x + v)) < 1e-6)
 
 
 def _scale(A: np.ndarray) -> float:
@@ -555,7 +567,15 @@ def _non_dominant(lam: float, x: np.ndarray, A: np.ndarray, name: str, want_valu
 def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None:
     want_value, want_vector = _dominant(A)
     length = float(np.linalg.norm(x))
-    parallel = length > 0 and abs(abs(x @ want_vector) / length - 1) < 1e-6
+    if not np.allclose(A, A.T):
+        values_h, vectors_h = np.linalg.eigh(A)
+        true_pair = length > 0 and np.linalg.norm(A @ x - lam * x) <= 1e-7 * _scale(A) * length
+        if not true_pair and any(_value_close(lam, value, A) and length > 0 and _along(x / length, vector)
+                                 for value, vector in zip(values_h, vectors_h.T)):
+            raise Failure(f"power_iteration({name}) returned an eigenpair of np.linalg.eigh, which "
+                          "assumes a symmetric matrix (it reads only one triangle of A). This A is "
+                          "not symmetric: use np.linalg.eig, or iterate.")
+    parallel = length > 0 and _along(x / length, want_vector)
     if parallel and not np.isclose(length, 1, atol=1e-6):
         if np.isclose(x.sum(), 1) or np.isclose(x.sum(), -1):
             how = "it sums to 1 instead (that is how ranks are scaled, not eigenvectors here)"
@@ -573,7 +593,11 @@ def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None
                       f"right, but some signs are lost (the eigenvector is {_show(want_vector)}). "
                       "Did you take np.abs(x)? Eigenvectors may have entries of both signs; only the "
                       "sign of the whole vector is free.")
-    if unit and residual > 1e-7 * scale and np.isclose(lam, want_value, rtol=0.05) and abs(x @ want_vector) > 0.95:
+    # Not an eigenvector, but the eigenvalue is its Rayleigh quotient: the formula is right and
+    # the loop stopped too soon (a fixed count, or a test on the eigenvalue alone).
+    rayleigh = unit and _value_close(lam, float(x @ A @ x), A)
+    if unit and residual > 1e-7 * scale and (rayleigh or (np.isclose(lam, want_value, rtol=0.05)
+                                                          and abs(x @ want_vector) > 0.95)):
         absolute = (" Its entries are about 1e-6: if your loop stops when something changes by less "
                     "than a fixed number, that test is met at once on a matrix this small. Compare "
                     "unit vectors (scale-free), or make the threshold relative to the size of A."
@@ -582,7 +606,8 @@ def _diagnose_eigen(lam: float, x: np.ndarray, A: np.ndarray, name: str) -> None
                       f"{lam:.6g} for the eigenvalue {want_value:.6g}, and A x differs from "
                       f"λ x by {residual:.2g}. Repeat the step until x changes by less than a small "
                       "tolerance (say 1e-12, after aligning its sign with the previous x), not a "
-                      f"fixed number of times.{absolute}")
+                      "fixed number of times; a test on the change of the eigenvalue alone is not "
+                      f"enough, since the eigenvalue settles long before the vector.{absolute}")
     if not _value_close(lam, want_value, A):
         if np.isclose(lam, -want_value, rtol=1e-6):
             raise Failure(f"The eigenvalue of {name} has the right size but the wrong sign: "
@@ -619,7 +644,7 @@ def _check_eigen(function: Callable) -> str:
         lam, x = _eigen_output(function, A, name)
         want_value, want_vector = _dominant(A)
         ok_value = _value_close(lam, want_value, A)
-        ok_vector = np.isclose(np.linalg.norm(x), 1, atol=1e-6) and abs(abs(x @ want_vector) - 1) < 1e-6
+        ok_vector = np.isclose(np.linalg.norm(x), 1, atol=1e-6) and _along(x, want_vector)
         if not (ok_value and ok_vector):
             _diagnose_eigen(lam, x, A, name)
     return (f"correct on {len(_EIGEN_PROBES)} matrices, including a negative dominant eigenvalue, "
