@@ -140,8 +140,8 @@ def pagerank_dlai_matrix_power(L, d=0.85):
     n = L.shape[0]
     L[:, L.sum(axis=0) == 0] = 1 / n
     P = d * L + (1 - d) / n
-    X0 = np.zeros(n)
-    X0[0] = 1                       # the surfer starts on page 0
+    X0 = np.zeros((n, 1))
+    X0[0, 0] = 1                    # the surfer starts on page 0; X is a column, shape (n, 1)
     return np.linalg.matrix_power(P, 2048) @ X0
 
 

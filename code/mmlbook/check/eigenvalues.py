@@ -12,7 +12,7 @@ The reader writes
   are relative to the matrix;
 * ``pagerank(L, d=0.85)``: the PageRank vector of the link matrix ``L``
   (column j holds page j's outgoing link probabilities) with damping ``d``, as
-  probabilities summing to 1. A page without links (an all-zero column) sends
+  probabilities summing to 1, of shape ``(n,)`` or ``(n, 1)``. A page without links (an all-zero column) sends
   its surfer to a page chosen uniformly at random, as in
   :func:`mmlbook.linalg.pagerank`.
 
@@ -235,8 +235,11 @@ def _ranks_output(function: Callable, make: Callable[[], np.ndarray], d: float |
                       "all-zero column in place). Work on a copy: L = np.array(L, dtype=float).")
     out = as_result_array(value, "pagerank", "an array of ranks")
     n = given.shape[0]
+    if out.shape == (n, 1):   # a column, as in DeepLearning.AI's X = P @ X0 with X0 of shape (n, 1)
+        out = out.reshape(n)
     if out.shape != (n,):
-        raise Failure(f"pagerank should return one rank per page, an array of shape ({n},), but "
+        raise Failure(f"pagerank should return one rank per page, an array of shape ({n},) (or a "
+                      f"column of shape ({n}, 1)), but "
                       f"{_call_text(name, d)}, with {n} pages, returned shape {out.shape}.")
     if not np.all(np.isfinite(out)):
         raise Failure(f"{_call_text(name, d)} returned {_show(out)}, which holds NaN or inf: look "
