@@ -162,11 +162,6 @@ def singular_lists(A):
     return nonzero_rows < len(U)
 
 
-def linalg_follows_the_convention():
-    """Until the linalg change lands, linalg's elimination uses a fixed 1e-10 below scale 1."""
-    return not linalg.is_singular(1e-11 * np.eye(2))
-
-
 # --- row_echelon: right answers ------------------------------------------------------------
 
 @pytest.mark.parametrize("function", [echelon_reference, echelon_vectorised, echelon_lists,
@@ -177,8 +172,6 @@ def test_row_echelon_accepts_correct_functions(function):
     assert "correct" in result.message and str(result).startswith("✔ row_echelon")
 
 
-@pytest.mark.xfail(not linalg_follows_the_convention(), strict=True,
-                   reason="linalg.row_echelon takes rank_tolerance only after the linalg change")
 def test_row_echelon_accepts_linalg():
     assert check.row_echelon(linalg.row_echelon)
 
@@ -498,8 +491,6 @@ def test_is_singular_accepts_correct_functions(function):
     assert result and "correct" in result.message, result
 
 
-@pytest.mark.xfail(not linalg_follows_the_convention(), strict=True,
-                   reason="linalg.is_singular takes rank_tolerance only after the linalg change")
 def test_is_singular_accepts_linalg():
     assert check.is_singular(linalg.is_singular)
 
