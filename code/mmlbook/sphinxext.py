@@ -8,7 +8,9 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 * after the build, moves every inline frame into its own file under
   ``_images/sliders/`` (named by content hash), so a page loads only the
   frames its reader looks at, and the executed notebooks in the cache keep
-  working as they are.
+  working as they are;
+* prunes the offline MathJax package (sphinx-mathjax-offline copies all
+  24 MB of it) to what the pages can load.
 """
 
 from __future__ import annotations
@@ -50,6 +52,27 @@ def externalise_frames(html_file: Path, outdir: Path) -> int:
     return written
 
 
+#: What a page that loads ``tex-chtml.js`` can fetch: the component itself; the CHTML
+#: fonts and, through the menu's "Math Renderer" choice, the SVG output; extensions that
+#: TeX's autoload pulls in for a macro; and the menu's accessibility tools (explorer,
+#: speech rules, and the MathML input their semantic enrichment parses). The rest are
+#: other combined builds (MathML-first, SVG-first, full, Node) that no page names.
+MATHJAX_KEEP = ("tex-chtml.js", "output/", "input/tex/extensions/", "input/mml", "a11y/", "sre/", "ui/")
+
+
+def prune_mathjax(mathjax: Path) -> int:
+    """Delete what no page can load from the copied MathJax folder; return the bytes freed."""
+    freed = 0
+    for path in sorted(mathjax.rglob("*"), reverse=True):
+        name = path.relative_to(mathjax).as_posix()
+        if path.is_file() and not name.startswith(MATHJAX_KEEP):
+            freed += path.stat().st_size
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return freed
+
+
 def _add_static_path(app, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
@@ -78,6 +101,12 @@ def _build_finished(app, exception) -> None:
             externalise_frames(html_file, outdir)
 
 
+def _prune_mathjax(app, exception) -> None:
+    mathjax = Path(app.outdir) / "_static" / "mathjax"
+    if exception is None and app.builder.format == "html" and mathjax.is_dir():
+        prune_mathjax(mathjax)
+
+
 def setup(app):
     # Before any kernel starts: kernels copy the build process's environment.
     os.environ[STATIC_ENV] = "1"
@@ -86,4 +115,6 @@ def setup(app):
     app.add_css_file("mmlbook.css")
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("build-finished", _build_finished)
+    # After sphinx-mathjax-offline's own build-finished handler (priority 500) has copied it.
+    app.connect("build-finished", _prune_mathjax, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -264,3 +264,22 @@ def test_sliders(open_page, book, docname):
             _drive(page, root, img, field, f"{docname}, slider {i}, input {k}")
     problems = probe.problems(since=loaded)
     assert not problems, f"while moving the sliders of {docname}:\n{problems}"
+
+
+def test_pruned_mathjax_still_loads_what_a_page_can_ask_for(open_page, book):
+    """mmlbook.sphinxext prunes the offline MathJax: a TeX extension that autoload fetches,
+    the SVG renderer of the menu, and the menu's accessibility explorer must all still load."""
+    docname = next(name for name in book.pages if book.has_math(name))
+    probe = open_page()
+    assert probe.goto(docname).status == 200
+    loaded = probe.mark()
+    outcome = probe.page.evaluate("""async () => {
+        await MathJax.startup.promise;
+        try {
+            await MathJax.loader.load('[tex]/boldsymbol', 'output/svg', 'a11y/explorer');
+            return 'ok';
+        } catch (error) { return String(error); }
+    }""")
+    assert outcome == "ok", f"MathJax could not load a component from the pruned package: {outcome}"
+    problems = probe.problems(since=loaded)
+    assert not problems, f"while MathJax loaded its components:\n{problems}"
