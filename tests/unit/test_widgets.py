@@ -3,6 +3,7 @@
 import base64
 import json
 import re
+import warnings
 
 import ipywidgets
 import matplotlib.pyplot as plt
@@ -167,6 +168,101 @@ def test_frames_close_their_figures():
     before = len(plt.get_fignums())
     static_html()
     assert len(plt.get_fignums()) == before
+
+
+def draw_tick_labels(a, b):
+    """A figure whose y tick labels widen with a: a re-solved layout would move the axes."""
+    fig, ax = plotting.figure(width=3, height=2)
+    ax.plot([0, 1], [b, 10.0 ** a])
+    ax.set_ylabel("$y$ (units)")
+    ax.set_title(r"$\mathbf{a} = %d$" % a)
+    return fig
+
+
+WIDE = {"a": Slider("a", [0, 3, 6]), "b": Slider("b", [0.0, 1.0])}
+
+
+def svg_size(data: bytes) -> tuple[str, str]:
+    return re.search(rb'<svg[^>]* width="([^"]+)" height="([^"]+)"', data).groups()
+
+
+def test_every_frame_reuses_the_starting_frames_layout(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
+    shown = widgets.interact(draw_tick_labels, WIDE, alt="a = {a}", mode="static")
+    sizes = {svg_size(data) for data, _ in shown.frames}
+    assert len(sizes) == 1, f"frames of one figure share one size (the page does not jump): {sizes}"
+    start = shown.frames[int(np.ravel_multi_index([1, 0], shown.shape))][0]
+    # The starting frame is saved exactly as a plain savefig with a tight box saves it.
+    fig = draw_tick_labels(3, 0.0)
+    buffer = __import__("io").BytesIO()
+    with plt.rc_context({"svg.hashsalt": "mmlbook"}):
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    plt.close(fig)
+    assert start == buffer.getvalue()
+
+
+def test_a_frame_with_other_axes_is_laid_out_on_its_own(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
+
+    def draw(n):
+        fig, _ = plotting.figure(n, width=2 * n, height=2)
+        return fig
+
+    shown = widgets.interact(draw, {"n": Slider("panels", [1, 2, 3], value=1)}, alt="{n}", mode="static")
+    widths = [float(svg_size(data)[0].rstrip(b"pt")) for data, _ in shown.frames]
+    assert widths[0] < widths[1] < widths[2], "each panel count gets its own layout and box"
+
+
+def test_forked_workers_draw_the_same_bytes_as_one_process(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
+    serial = widgets.interact(draw_tick_labels, WIDE, alt="a = {a}, b = {b}", mode="static").frames
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "3")
+    forked = widgets.interact(draw_tick_labels, WIDE, alt="a = {a}, b = {b}", mode="static").frames
+    assert forked == serial
+
+
+def test_warnings_in_forked_workers_reach_the_caller(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "2")
+
+    def draw(a, b):
+        if a != 1:
+            warnings.warn(f"frame a={a} is odd", UserWarning)
+        return draw_line(a, b)
+
+    with pytest.warns(UserWarning) as caught:
+        widgets.interact(draw, SLIDERS, alt="x", mode="static")
+    # Each frame's warning once (a = 0 and a = 2 each draw two frames in the workers).
+    assert sorted(str(w.message) for w in caught) == ["frame a=0 is odd", "frame a=2 is odd"]
+
+
+def test_errors_in_forked_workers_reach_the_caller(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "2")
+
+    def draw(a, b):
+        if a == 2:
+            raise ZeroDivisionError("a deliberate mistake in draw")
+        return draw_line(a, b)
+
+    with pytest.raises(ZeroDivisionError, match="deliberate"):
+        widgets.interact(draw, SLIDERS, alt="x", mode="static")
+
+
+@pytest.mark.parametrize("setting, words", [("zero", "whole number"), ("0", "at least 1"), ("-2", "at least 1")])
+def test_frame_processes_setting_is_checked(monkeypatch, setting, words):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, setting)
+    with pytest.raises(ValueError, match=words):
+        widgets.frame_processes()
+
+
+def test_mathtext_is_parsed_once_per_process():
+    from matplotlib import mathtext
+
+    parse = mathtext.MathTextParser._parse_cached
+    assert getattr(parse, "_mmlbook_shared", False)
+    first = mathtext.MathTextParser("path").parse(r"$\sigma_{12}$", 72)
+    second = mathtext.MathTextParser("path").parse(r"$\sigma_{12}$", 72)
+    assert first is second, "a new parser object (a new renderer) reuses the parse"
+    assert mathtext.MathTextParser("agg").parse(r"$\sigma_{12}$", 72) is not first
 
 
 # Live mode ------------------------------------------------------------------
