@@ -93,7 +93,8 @@ class Visit:
 @pytest.fixture(scope="session")
 def visit(make_probe):
     if not AXE_JS.is_file():
-        pytest.fail(f"{AXE_JS} is missing: run `npm ci --prefix tests`", pytrace=False)
+        pytest.fail(f"{AXE_JS} is missing: run `python tests/prepare.py` (it runs npm ci --prefix tests)",
+                    pytrace=False)
     visits: dict[str, Visit] = {}
 
     def get(docname: str) -> Visit:
