@@ -4,7 +4,8 @@
   clean ``_build/html`` (executed notebooks in ``_build/.jupyter_cache`` are reused);
   ``built_site`` is what other tests use: it fails them when the build failed.
 * ``site_server`` serves ``_build/html`` on 127.0.0.1 (a free port).
-* ``chromium`` is Debian's ``/usr/bin/chromium`` driven by Playwright (never
+* ``chromium`` is the browser ``tests/prepare.py`` finds (``$MMLBOOK_CHROMIUM``, Debian's
+  ``chromium``, or a Chromium/Chrome in the usual places) driven by Playwright (never
   ``playwright install``); ``open_page`` opens a page in a fresh context that lets
   only the local server through and records everything else, plus console errors.
 * At the end of a session that built the site, a size report (HTML and slider frames,
@@ -34,11 +35,11 @@ import pytest
 import yaml
 
 from tests import booksource
+from tests.prepare import SetupError, find_chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 BUILD_TIMEOUT = 3600  # seconds; a cold build executes every chapter
@@ -235,16 +236,21 @@ def site_server(built_site) -> str:
 
 @pytest.fixture(scope="session")
 def chromium():
-    """One headless Chromium per session (Debian's; Playwright never downloads one)."""
+    """One headless Chromium per session (the one tests/prepare.py finds; never downloaded)."""
     try:
         from playwright import sync_api
     except ImportError:
         pytest.fail("playwright (Python) is not installed: pip install -r requirements.txt", pytrace=False)
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package", pytrace=False)
+    try:
+        executable = find_chromium()
+    except SetupError as exc:
+        pytest.fail(str(exc), pytrace=False)
+    if executable is None:
+        pytest.fail("no Chromium found: run `python tests/prepare.py` (the README's test command "
+                    "does), which installs Debian's chromium or says what to run", pytrace=False)
     with sync_api.sync_playwright() as playwright:
         # Plain launch() gives Chromium a fresh temporary profile (user data dir).
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS,
                                              headless=True)
         yield browser
         browser.close()

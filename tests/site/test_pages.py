@@ -93,7 +93,8 @@ class Visit:
 @pytest.fixture(scope="session")
 def visit(make_probe):
     if not AXE_JS.is_file():
-        pytest.fail(f"{AXE_JS} is missing: run `npm ci --prefix tests`", pytrace=False)
+        pytest.fail(f"{AXE_JS} is missing: run `python tests/prepare.py` (it runs npm ci --prefix tests)",
+                    pytrace=False)
     visits: dict[str, Visit] = {}
 
     def get(docname: str) -> Visit:
@@ -143,6 +144,22 @@ def test_accessibility(visit, docname):
             lines += [f"    {n['target']}  {n['html']}" for n in v["nodes"][:3]]
             lines.append(f"    see {v['helpUrl']}")
         pytest.fail("\n".join(lines), pytrace=False)
+
+
+# Anything a reader could take for a search box: the themes' search fields and search buttons.
+SEARCH_CONTROLS = "input[type='search'], .search-button__button, .search-button-field"
+
+
+@pytest.mark.parametrize("width", [1400, 800])
+def test_one_search_box(open_page, width):
+    """One visible way to search at desktop and at tablet width (the themes once showed two)."""
+    probe = open_page()
+    probe.page.set_viewport_size({"width": width, "height": 900})
+    probe.goto("book/linear-algebra/vectors")
+    controls = probe.page.locator(SEARCH_CONTROLS)
+    visible = [controls.nth(i).evaluate("e => e.outerHTML.slice(0, 100)")
+               for i in range(controls.count()) if controls.nth(i).is_visible()]
+    assert len(visible) == 1, f"{len(visible)} visible search controls at {width} px:\n" + "\n".join(visible)
 
 
 # --------------------------------------------------------------------------- sliders
