@@ -4,6 +4,9 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 
 * sets ``MMLBOOK_STATIC=1`` in the build process, which the kernels that
   execute the chapters inherit, so ``widgets.interact`` pre-renders frames;
+* executes the notebooks that the execution cache lacks side by side, one
+  kernel per core, before Sphinx reads them one at a time (myst-nb then finds
+  each in the cache);
 * ships the script that swaps the frames and the book's stylesheet;
 * after the build, moves every inline frame into its own file under
   ``_images/sliders/`` (named by content hash), so a page loads only the
@@ -16,12 +19,15 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import hashlib
+import multiprocessing
 import os
 import re
+import sys
 from pathlib import Path
 
-from .widgets import STATIC_ENV
+from .widgets import PROCESSES_ENV, STATIC_ENV
 
 STATIC_DIR = Path(__file__).parent / "static"
 _BLOCK = re.compile(r'<div class="mmlbook-slider" id=.*?</script></div>', re.S)
@@ -73,6 +79,81 @@ def prune_mathjax(mathjax: Path) -> int:
     return freed
 
 
+def _uncached_notebooks(app, env, docnames) -> list:
+    """(docname, path, notebook, read format) of every notebook to read that the cache lacks."""
+    from jupyter_cache import get_cache
+    from myst_nb.core.read import create_nb_reader
+
+    cache = get_cache(env.mystnb_config.execution_cache_path)
+    missing = []
+    for docname in docnames:
+        path = Path(env.doc2path(docname))
+        if not path.is_file():
+            continue
+        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, path.read_text(encoding="utf-8"))
+        if reader is None:
+            continue  # plain Markdown
+        notebook = reader.read(path.read_text(encoding="utf-8"))
+        try:
+            cache.match_cache_notebook(notebook)
+        except KeyError:
+            missing.append((docname, path, notebook, reader.read_fmt))
+    return missing
+
+
+def _execute(path: Path, notebook, timeout: int, frame_processes: int):
+    """In a worker: run one notebook as myst-nb would (in its folder); the outputs, or the error."""
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    # Kernels inherit this: the cores are shared between notebooks, not given to each.
+    os.environ.setdefault(PROCESSES_ENV, str(frame_processes))
+    result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False, timeout=timeout,
+                                 meta_override=True)
+    return result.nb, result.time, None if result.err is None else result.exc_string
+
+
+def execute_side_by_side(app, env, docnames) -> None:
+    """Fill the execution cache with every uncached notebook, several kernels at a time.
+
+    myst-nb executes each notebook when Sphinx reads it, one after another,
+    so a many-core machine runs one kernel at a time. Here the notebooks
+    missing from the cache run first in parallel (largest first, so the last
+    one to finish is short), and their outputs go into the same cache that
+    myst-nb then reads. A notebook that fails is not cached: myst-nb runs it
+    again as usual and reports the failure as it always does.
+    """
+    config = env.mystnb_config
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if config.execution_mode != "cache" or cores < 2 or sys.platform != "linux":
+        return
+    missing = _uncached_notebooks(app, env, docnames)
+    if len(missing) < 2:
+        return
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+    missing.sort(key=lambda item: item[1].stat().st_size, reverse=True)
+    workers = min(cores, len(missing))
+    logger.info(f"mmlbook: executing {len(missing)} notebooks, {workers} at a time")
+    cache = get_cache(config.execution_cache_path)
+    # Forked, not spawned: the workers need nothing but this process's imports.
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = {pool.submit(_execute, path, notebook, config.execution_timeout, max(1, cores // workers)):
+                   (docname, path, read_fmt) for docname, path, notebook, read_fmt in missing}
+        for future in concurrent.futures.as_completed(futures):
+            docname, path, read_fmt = futures[future]
+            executed, seconds, error = future.result()
+            if error is not None:
+                logger.info(f"mmlbook: {docname} failed; myst-nb will run it again and report it")
+                continue
+            record = cache.add_nb_to_project(str(path), read_data=read_fmt)
+            cache.cache_notebook_bundle(CacheBundleIn(executed, record.uri, data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+            logger.info(f"mmlbook: executed {docname} in {seconds:.1f} s")
+
+
 def _add_static_path(app, config) -> None:
     config.html_static_path.append(str(STATIC_DIR))
 
@@ -111,6 +192,7 @@ def setup(app):
     # Before any kernel starts: kernels copy the build process's environment.
     os.environ[STATIC_ENV] = "1"
     app.connect("config-inited", _add_static_path)
+    app.connect("env-before-read-docs", execute_side_by_side)
     app.add_js_file("mmlbook-sliders.js")
     app.add_css_file("mmlbook.css")
     app.connect("html-page-context", _dedupe_scripts)
