@@ -1,4 +1,9 @@
-"""The book's own configuration refuses to publish a chapter whose cell raises."""
+"""The book's own configuration refuses to publish a chapter whose cell raises.
+
+The book has two chapters, so mmlbook.sphinxext executes them side by side first:
+the good one reaches the cache; the raising one does not, so myst-nb runs it again
+and fails the build as it would alone.
+"""
 
 import shutil
 import subprocess
@@ -35,7 +40,10 @@ def test_a_raising_cell_fails_the_plain_build(tmp_path):
     (tmp_path / "book").mkdir()
     shutil.copy(ROOT / "book" / "references.bib", tmp_path / "book")
     (tmp_path / "book" / "broken.md").write_text(CHAPTER)
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n")
+    (tmp_path / "book" / "fine.md").write_text(CHAPTER.replace("# A chapter with a mistake", "# A fine chapter")
+                                               .replace('raise ZeroDivisionError("a deliberate mistake in a chapter")',
+                                                        'print("fine")'))
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/fine\nchapters:\n  - file: book/broken\n")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     # The plain command a reader runs: no -W, so only the configuration can stop it.
     result = subprocess.run([str(jupyter_book), "build", str(tmp_path)], capture_output=True,
@@ -43,3 +51,5 @@ def test_a_raising_cell_fails_the_plain_build(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-3000:]
     assert "a deliberate mistake in a chapter" in output
+    assert "executing 2 notebooks, 2 at a time" in output, output[-3000:]
+    assert "mmlbook: executed book/fine" in output and "book/broken failed; myst-nb will run it again" in output
