@@ -29,24 +29,6 @@ sys.path.insert(0, str(ROOT))
 
 from tests import booksource  # noqa: E402
 
-ONE_CELL = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# {title}
-
-```{{code-cell}} ipython3
-print("one cell")
-```
-"""
 _SKIP = shutil.ignore_patterns("_build", ".venv", "venv", "node_modules", ".git", "__pycache__", "*.egg-info")
 
 
@@ -63,7 +45,8 @@ def make_twin(book: Path) -> int:
         source = book / f"{name}.md"
         if source.is_file() and booksource.is_notebook(source):
             title = re.search(r"^# (.+)$", source.read_text(encoding="utf-8"), re.M)
-            source.write_text(ONE_CELL.format(title=title.group(1) if title else name), encoding="utf-8")
+            source.write_text(booksource.one_cell_notebook(title.group(1) if title else name, 'print("one cell")'),
+                              encoding="utf-8")
             count += 1
     return count
 

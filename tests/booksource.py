@@ -40,3 +40,28 @@ def is_notebook(path: Path | str) -> bool:
         return True
     head = path.read_text(encoding="utf-8")[:4000]
     return head.startswith("---") and "kernelspec:" in head.split("\n---", 1)[0]
+
+
+_NOTEBOOK = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# {title}
+
+```{{code-cell}} ipython3
+{code}
+```
+"""
+
+
+def one_cell_notebook(title: str, code: str) -> str:
+    """The text of a MyST Markdown notebook with a title and one code cell (for test and twin books)."""
+    return _NOTEBOOK.format(title=title, code=code)

@@ -12,37 +12,19 @@ from pathlib import Path
 
 import pytest
 
+from tests import booksource
+
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.site
-
-CHAPTER = """\
----
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3
-  language: python
-  name: python3
----
-
-# A chapter with a mistake
-
-```{code-cell} ipython3
-raise ZeroDivisionError("a deliberate mistake in a chapter")
-```
-"""
 
 
 def test_a_raising_cell_fails_the_plain_build(tmp_path):
     shutil.copy(ROOT / "_config.yml", tmp_path)
     (tmp_path / "book").mkdir()
     shutil.copy(ROOT / "book" / "references.bib", tmp_path / "book")
-    (tmp_path / "book" / "broken.md").write_text(CHAPTER)
-    (tmp_path / "book" / "fine.md").write_text(CHAPTER.replace("# A chapter with a mistake", "# A fine chapter")
-                                               .replace('raise ZeroDivisionError("a deliberate mistake in a chapter")',
-                                                        'print("fine")'))
+    (tmp_path / "book" / "broken.md").write_text(booksource.one_cell_notebook(
+        "A chapter with a mistake", 'raise ZeroDivisionError("a deliberate mistake in a chapter")'))
+    (tmp_path / "book" / "fine.md").write_text(booksource.one_cell_notebook("A fine chapter", 'print("fine")'))
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/fine\nchapters:\n  - file: book/broken\n")
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     # The plain command a reader runs: no -W, so only the configuration can stop it.
