@@ -12,8 +12,10 @@ Listed in ``_config.yml`` under ``sphinx.extra_extensions``. It
   ``_images/sliders/`` (named by content hash), so a page loads only the
   frames its reader looks at, and the executed notebooks in the cache keep
   working as they are;
-* prunes the offline MathJax package (sphinx-mathjax-offline copies all
-  24 MB of it) to what the pages can load.
+* prunes what the site ships and no page loads: the offline MathJax package
+  (sphinx-mathjax-offline copies all 24 MB of it) down to what the pages can
+  fetch, the themes' source maps (read only by a browser's developer tools)
+  and sphinx-book-theme's translation catalogues (used while building).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import hashlib
 import multiprocessing
 import os
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -182,10 +185,14 @@ def _build_finished(app, exception) -> None:
             externalise_frames(html_file, outdir)
 
 
-def _prune_mathjax(app, exception) -> None:
-    mathjax = Path(app.outdir) / "_static" / "mathjax"
-    if exception is None and app.builder.format == "html" and mathjax.is_dir():
-        prune_mathjax(mathjax)
+def _prune_static(app, exception) -> None:
+    static = Path(app.outdir) / "_static"
+    if exception is None and app.builder.format == "html" and static.is_dir():
+        if (static / "mathjax").is_dir():
+            prune_mathjax(static / "mathjax")
+        for unused in [*static.glob("**/*.js.map"), *static.glob("**/*.css.map")]:
+            unused.unlink()
+        shutil.rmtree(static / "locales", ignore_errors=True)
 
 
 def setup(app):
@@ -198,5 +205,5 @@ def setup(app):
     app.connect("html-page-context", _dedupe_scripts)
     app.connect("build-finished", _build_finished)
     # After sphinx-mathjax-offline's own build-finished handler (priority 500) has copied it.
-    app.connect("build-finished", _prune_mathjax, priority=900)
+    app.connect("build-finished", _prune_static, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -99,3 +99,12 @@ def test_notebook_download_holds_the_chapters_code(built_site, book, notebook):
                 if cell.cell_type == "code"]
     source = [cell.source for cell in jupytext.read(book.source_of(notebook)).cells if cell.cell_type == "code"]
     assert download == source, f"_sources/{notebook}.ipynb does not hold the code cells of its chapter"
+
+
+def test_site_ships_only_what_pages_load(built_site):
+    """mmlbook.sphinxext prunes MathJax's unused builds, source maps and build-time catalogues."""
+    static = built_site / "_static"
+    assert (static / "mathjax" / "tex-chtml.js").is_file()
+    unused = [p.relative_to(static).as_posix() for p in static.rglob("*")
+              if p.suffix == ".map" or p.name in ("tex-svg-full.js", "mml-chtml.js") or "locales" in p.parts]
+    assert not unused, f"{len(unused)} file(s) no page loads, e.g. {unused[:5]}"
