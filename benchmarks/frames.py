@@ -99,11 +99,12 @@ def rasterise(paths: list[Path]) -> dict[Path, object]:
     from PIL import Image
     from playwright.sync_api import sync_playwright
 
-    from tests.site.conftest import CHROMIUM, CHROMIUM_ARGS
+    from tests.prepare import find_chromium
+    from tests.site.conftest import CHROMIUM_ARGS
 
     pictures = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=find_chromium(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         for path in paths:
             if path.suffix == ".png":
