@@ -144,6 +144,7 @@ def main() -> None:
     parser.add_argument("--old", help="git ref whose widgets.py is the baseline")
     parser.add_argument("--chapters", nargs="*", type=Path)
     parser.add_argument("--compare", action="store_true", help="rasterise and diff the frames that changed")
+    parser.add_argument("--keep", type=Path, help="copy the old and new frames into this folder to look at")
     args = parser.parse_args()
     if args.worker:
         print(json.dumps(run_chapter(Path(args.worker).resolve(), args.out.resolve())))
@@ -182,6 +183,9 @@ def main() -> None:
               f"{totals['frames'] / totals['old']:8.1f} {totals['frames'] / totals['new']:8.1f} "
               f"{totals['old'] / totals['new']:7.1f}x")
         print(f"\nall code cells of the chapters: old {totals['old_chapter']:.1f} s, new {totals['new_chapter']:.1f} s")
+        if args.keep:
+            shutil.copytree(tmp / "old", args.keep / "old", dirs_exist_ok=True)
+            shutil.copytree(tmp / "new", args.keep / "new", dirs_exist_ok=True)
         for stem, report in comparisons:
             print(f"\n{stem}: {json.dumps(report, indent=1)}")
 

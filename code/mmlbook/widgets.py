@@ -39,6 +39,8 @@ import matplotlib.mathtext
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import _tight_bbox
+from matplotlib.backend_bases import _get_renderer
+from matplotlib.transforms import Bbox
 
 from ._validate import as_array, as_callable
 
@@ -215,13 +217,32 @@ class _Layout:
     as tick labels change. So the starting frame is saved exactly as before, its
     solution is recorded, and later frames whose figure has the same axes are
     placed the same way and cut to the same box (same size: the page does not
-    jump either). A frame with other axes is laid out on its own.
+    jump either), grown where a frame draws outside it (a label above the
+    axes, say), so nothing is cut off. A frame with other axes is laid out on
+    its own.
     """
 
-    def __init__(self, fig, bbox):
+    def __init__(self, fig, bbox, fmt):
         self.positions = [ax.get_position(original=True).frozen() for ax in fig.axes]
         self.texts = {name: text.get_position() for name, text in _sup_texts(fig)}
-        self.bbox = bbox
+        self.bbox, self.fmt = bbox, fmt
+        # Measured here as for every later frame, so that the start frame itself fits exactly.
+        self.slack = self._extent(fig)
+
+    def _extent(self, fig):
+        """How far the frame's ink reaches past the recorded box on each side (inches, + = beyond)."""
+        with fig.canvas._switch_canvas_and_return_print_method(self.fmt) as print_method:
+            renderer = _get_renderer(fig, print_method)
+            ink = fig.get_tightbbox(renderer).padded(mpl.rcParams["savefig.pad_inches"])
+        return np.array([self.bbox.x0 - ink.x0, self.bbox.y0 - ink.y0, ink.x1 - self.bbox.x1, ink.y1 - self.bbox.y1])
+
+    def box(self, fig):
+        """The recorded box, grown on any side where this frame reaches further than the start frame did."""
+        grow = np.maximum(self._extent(fig) - self.slack, 0.0)
+        if not np.any(grow > 0.5 / fig.dpi):  # half a pixel: rounding, not ink
+            return self.bbox
+        return Bbox.from_extents(self.bbox.x0 - grow[0], self.bbox.y0 - grow[1],
+                                 self.bbox.x1 + grow[2], self.bbox.y1 + grow[3])
 
     def fits(self, fig) -> bool:
         return (len(fig.axes) == len(self.positions)
@@ -282,13 +303,13 @@ class _Renderer:
         with mpl.rc_context({"svg.hashsalt": "mmlbook"}):
             if self.layout is not None and self.layout.fits(fig):
                 self.layout.apply(fig)
-                fig.savefig(buffer, format=self.fmt, metadata=metadata, bbox_inches=self.layout.bbox)
+                fig.savefig(buffer, format=self.fmt, metadata=metadata, bbox_inches=self.layout.box(fig))
             else:
                 with _record_tight_bbox() as boxes:
                     fig.savefig(buffer, format=self.fmt, metadata=metadata)
                 # A rasterised artist in an SVG re-applies the same box: the first one is it.
                 if self.layout is None and boxes:
-                    self.layout = _Layout(fig, boxes[0])
+                    self.layout = _Layout(fig, boxes[0], self.fmt)
         self.width_px = int(fig.get_size_inches()[0] * fig.dpi)
         plt.close(fig)
         text = self.alt(**values) if callable(self.alt) else self.alt.format(**values)

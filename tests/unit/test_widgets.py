@@ -201,6 +201,21 @@ def test_every_frame_reuses_the_starting_frames_layout(monkeypatch):
     assert start == buffer.getvalue()
 
 
+def test_a_frame_that_draws_outside_the_box_gets_a_bigger_one(monkeypatch):
+    monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
+
+    def draw(height, b):
+        fig = draw_line(1, b)
+        # A label above the axes, clip_on=False: the higher, the further past the start frame's box.
+        fig.axes[0].text(0.5, height, "a label above the axes", clip_on=False)
+        return fig
+
+    shown = widgets.interact(draw, {"height": Slider("h", [10.0, 14.0, 18.0], value=10.0),
+                                    "b": Slider("b", [0.0, 1.0])}, alt="{height}", mode="static")
+    heights = [float(svg_size(data)[1].rstrip(b"pt")) for data, _ in shown.frames[::2]]
+    assert heights[0] < heights[1] < heights[2], f"nothing is cut off: the box grows with the label, {heights}"
+
+
 def test_a_frame_with_other_axes_is_laid_out_on_its_own(monkeypatch):
     monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
 
