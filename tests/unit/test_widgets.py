@@ -182,15 +182,27 @@ def draw_tick_labels(a, b):
 WIDE = {"a": Slider("a", [0, 3, 6]), "b": Slider("b", [0.0, 1.0])}
 
 
+@pytest.fixture
+def book_style():
+    """The chapters' style, whose tight bounding box is what the layout reuse is about."""
+    with plt.rc_context(plotting.STYLE):
+        yield
+
+
 def svg_size(data: bytes) -> tuple[str, str]:
     return re.search(rb'<svg[^>]* width="([^"]+)" height="([^"]+)"', data).groups()
 
 
-def test_every_frame_reuses_the_starting_frames_layout(monkeypatch):
+def test_every_frame_reuses_the_starting_frames_layout(monkeypatch, book_style):
     monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
     shown = widgets.interact(draw_tick_labels, WIDE, alt="a = {a}", mode="static")
-    sizes = {svg_size(data) for data, _ in shown.frames}
-    assert len(sizes) == 1, f"frames of one figure share one size (the page does not jump): {sizes}"
+    sizes = [tuple(float(v.rstrip(b"pt")) for v in svg_size(data)) for data, _ in shown.frames]
+    start_size = sizes[int(np.ravel_multi_index([1, 0], shown.shape))]
+    assert len({h for _, h in sizes}) == 1, "the axes stay put: one height for every frame"
+    # Frames whose tick labels are no wider keep the start's box; wider ones (a = 6) would be
+    # cut off, so their box grows to the left, never shrinks.
+    assert all(w >= start_size[0] for w, _ in sizes) and sizes.count(start_size) > 1
+    assert max(w for w, _ in sizes) > start_size[0]
     start = shown.frames[int(np.ravel_multi_index([1, 0], shown.shape))][0]
     # The starting frame is saved exactly as a plain savefig with a tight box saves it.
     fig = draw_tick_labels(3, 0.0)
@@ -201,7 +213,7 @@ def test_every_frame_reuses_the_starting_frames_layout(monkeypatch):
     assert start == buffer.getvalue()
 
 
-def test_a_frame_that_draws_outside_the_box_gets_a_bigger_one(monkeypatch):
+def test_a_frame_that_draws_outside_the_box_gets_a_bigger_one(monkeypatch, book_style):
     monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
 
     def draw(height, b):
@@ -216,7 +228,7 @@ def test_a_frame_that_draws_outside_the_box_gets_a_bigger_one(monkeypatch):
     assert heights[0] < heights[1] < heights[2], f"nothing is cut off: the box grows with the label, {heights}"
 
 
-def test_a_frame_with_other_axes_is_laid_out_on_its_own(monkeypatch):
+def test_a_frame_with_other_axes_is_laid_out_on_its_own(monkeypatch, book_style):
     monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
 
     def draw(n):
@@ -228,7 +240,7 @@ def test_a_frame_with_other_axes_is_laid_out_on_its_own(monkeypatch):
     assert widths[0] < widths[1] < widths[2], "each panel count gets its own layout and box"
 
 
-def test_forked_workers_draw_the_same_bytes_as_one_process(monkeypatch):
+def test_forked_workers_draw_the_same_bytes_as_one_process(monkeypatch, book_style):
     monkeypatch.setenv(widgets.PROCESSES_ENV, "1")
     serial = widgets.interact(draw_tick_labels, WIDE, alt="a = {a}, b = {b}", mode="static").frames
     monkeypatch.setenv(widgets.PROCESSES_ENV, "3")
