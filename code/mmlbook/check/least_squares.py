@@ -137,7 +137,8 @@ def _jacobian_scale(x, mu, sigma) -> float:
 
 def _step_scale(x, y, mu, sigma, a) -> float:
     """The size of the terms the step adds up: near the minimum they cancel, rounding does not."""
-    return float((2 * a * np.abs(_right(x, mu, sigma)).T @ np.abs(y - _f(x, mu, sigma))).max())
+    # 10 times the factor: float32 heights in metres round x - mu to about 2e-6 of this scale.
+    return 10 * float((2 * a * np.abs(_right(x, mu, sigma)).T @ np.abs(y - _f(x, mu, sigma))).max())
 
 
 def _check_jacobian(function: Callable) -> str:
