@@ -283,3 +283,28 @@ def test_steepest_descent_bad_step(step, error):
 def test_steepest_descent_too_big_a_step_is_reported():
     with pytest.raises(ValueError, match="smaller step"):
         steepest_descent_fit(_line, _line_jac, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], [0.0, 0.0], 10.0, 2000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([1e-6, 1e-3, 1e3, 1e6]))
+def test_gauss_newton_on_a_line_scales_with_y_and_matches_least_squares(seed, c):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-5, 5, 12)
+    y = rng.normal(size=12)
+    X = np.column_stack([np.ones_like(x), x])
+    theta = least_squares(X, y)
+    fit = gauss_newton(_line, _line_jac, x, c * y, [0.0, 0.0], 1)[-1]
+    np.testing.assert_allclose(fit, c * theta, atol=1e-10 * c * (np.abs(theta).max() + 1))
+
+
+@pytest.mark.parametrize("p", [[1.0], [1.0, 2.0, 3.0], [[0.0, 1.0]]])
+def test_normal_model_needs_two_parameters(p):
+    with pytest.raises(ValueError, match="p must have shape"):
+        normal_model(np.array([0.0, 1.0]), p)
+    with pytest.raises(ValueError, match="p must have shape"):
+        normal_model_jacobian(np.array([0.0, 1.0]), p)
+
+
+def test_normal_pdf_jacobian_rejects_bad_sigma():
+    with pytest.raises(ValueError, match="sigma must be positive"):
+        normal_pdf_jacobian([0.0, 1.0], 0.0, -1.0)
