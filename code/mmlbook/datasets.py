@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
-__all__ = ["Heights", "heights_histogram", "data_dir", "load_mnist"]
+__all__ = ["Heights", "heights_histogram", "heights", "data_dir", "load_mnist"]
 
 # --- Heights -----------------------------------------------------------------
 
@@ -78,6 +78,24 @@ def heights_histogram() -> Heights:
         density=frequencies / (frequencies.sum() * _HEIGHTS_WIDTH),
         source=_HEIGHTS_SOURCE,
     )
+
+
+def heights() -> tuple[np.ndarray, np.ndarray]:
+    """Return the heights histogram as ``(bin_centres, density)``: the data a normal curve is fitted to.
+
+    The same arrays as ``heights_histogram().centres`` and ``.density`` (cm and per cm),
+    new on every call.
+
+    Examples
+    --------
+    >>> centres, density = heights()
+    >>> centres.shape, density.shape
+    ((17,), (17,))
+    >>> float(round(density.sum() * 2.5, 12))
+    1.0
+    """
+    histogram = heights_histogram()
+    return histogram.centres, histogram.density
 
 
 # --- MNIST -------------------------------------------------------------------

@@ -264,3 +264,12 @@ def test_download_from_local_mirror(tmp_path, monkeypatch):
 def test_docstring_examples():
     failures, _ = doctest.testmod(datasets)
     assert failures == 0
+
+
+def test_heights_tuple_is_a_view_of_the_histogram():
+    centres, density = datasets.heights()
+    h = datasets.heights_histogram()
+    np.testing.assert_array_equal(centres, h.centres)
+    np.testing.assert_array_equal(density, h.density)
+    density[0] = 99.0  # new arrays on every call
+    assert datasets.heights()[1][0] == h.density[0]

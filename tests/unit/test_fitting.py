@@ -145,3 +145,166 @@ def test_residual_grid_rejects_bad_input(mus, sigmas, match):
 def test_docstring_examples():
     failures, _ = doctest.testmod(fitting)
     assert failures == 0
+
+
+# --- least squares -----------------------------------------------------------------------------
+
+from scipy.optimize import curve_fit  # noqa: E402
+
+from mmlbook.fitting import (gauss_newton, least_squares, normal_model,  # noqa: E402
+                             normal_model_jacobian, normal_pdf_jacobian, steepest_descent_fit)
+
+DESIGNS = hnp.arrays(np.float64, st.tuples(st.integers(3, 8), st.integers(1, 3)),
+                     elements=st.floats(-10, 10))
+
+
+def _line(x, p):
+    return p[0] + p[1] * x
+
+
+def _line_jac(x, p):
+    return np.column_stack([np.ones_like(x), x])
+
+
+@settings(max_examples=100, deadline=None)
+@given(DESIGNS, st.integers(0, 2**32 - 1))
+def test_least_squares_matches_numpy_lstsq(X, seed):
+    if np.linalg.matrix_rank(X) < X.shape[1] or np.linalg.cond(X) > 1e8:
+        return
+    y = np.random.default_rng(seed).normal(size=X.shape[0])
+    expected = np.linalg.lstsq(X, y, rcond=None)[0]
+    scale = np.abs(expected).max() + np.abs(y).max()
+    np.testing.assert_allclose(least_squares(X, y), expected, atol=1e-8 * scale)
+
+
+@settings(max_examples=60, deadline=None)
+@given(DESIGNS, st.integers(0, 2**32 - 1), st.sampled_from([1e-6, 1e-3, 1e3, 1e6]))
+def test_least_squares_scaling_y_scales_theta_and_residual_is_orthogonal(X, seed, c):
+    if np.linalg.matrix_rank(X) < X.shape[1] or np.linalg.cond(X) > 1e8:
+        return
+    y = np.random.default_rng(seed).normal(size=X.shape[0])
+    theta = least_squares(X, y)
+    np.testing.assert_allclose(least_squares(X, c * y), c * theta, atol=1e-9 * c * (np.abs(theta).max() + 1))
+    residual = y - X @ theta
+    assert np.abs(X.T @ residual).max() <= 1e-9 * np.abs(X).max() * np.abs(y).max() * X.shape[0]
+
+
+def test_least_squares_rank_deficient_is_a_clear_error():
+    X = np.array([[1.0, 2.0], [2.0, 4.0], [3.0, 6.0]])
+    with pytest.raises(ValueError, match="full column rank"):
+        least_squares(X, [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="full column rank"):
+        least_squares(1e-9 * X, [1.0, 2.0, 3.0])
+    with pytest.raises(ValueError, match="fewer rows"):
+        least_squares(np.ones((1, 2)), [1.0])
+
+
+@pytest.mark.parametrize("X, y, error, phrase", [
+    ([1.0, 2.0], [1.0, 2.0], ValueError, "X must have 2"),
+    ([[1.0], [2.0]], [1.0, 2.0, 3.0], ValueError, "one entry per row"),
+    ([[1.0], [np.nan]], [1.0, 2.0], ValueError, "finite"),
+    ([[1.0], [2.0]], [1.0, np.inf], ValueError, "finite"),
+    ("X", [1.0], TypeError, "X must be an array"),
+])
+def test_least_squares_bad_input(X, y, error, phrase):
+    with pytest.raises(error, match=phrase):
+        least_squares(X, y)
+
+
+def test_fits_of_a_line_match_least_squares():
+    x = np.linspace(0, 2, 9)
+    y = 1 + 2 * x + np.random.default_rng(0).normal(scale=0.1, size=x.size)
+    theta = least_squares(np.column_stack([np.ones_like(x), x]), y)
+    gn = gauss_newton(_line, _line_jac, x, y, [0.0, 0.0], 2)
+    np.testing.assert_allclose(gn[1], theta, rtol=1e-10)   # linear model: one step is exact
+    sd = steepest_descent_fit(_line, _line_jac, x, y, [0.0, 0.0], 0.02, 3000)
+    np.testing.assert_allclose(sd[-1], theta, rtol=1e-8)
+    assert sd.shape == (3001, 2) and np.array_equal(sd[0], [0.0, 0.0])
+
+
+def test_heights_fits_match_curve_fit():
+    x, y = datasets.heights()
+    expected, _ = curve_fit(lambda x, m, s: normal_pdf(x, m, s), x, y, p0=[170.0, 8.0])
+    gn = gauss_newton(normal_model, normal_model_jacobian, x, y, [170.0, 8.0], 10)
+    np.testing.assert_allclose(gn[-1], expected, rtol=1e-6)
+    sd = steepest_descent_fit(normal_model, normal_model_jacobian, x, y, [155.0, 6.0], 2000, 500)
+    np.testing.assert_allclose(sd[-1], expected, rtol=1e-6)
+
+
+@settings(max_examples=50, deadline=None)
+@given(MU, SIGMA, st.sampled_from([1e-3, 1.0, 1e3]))
+def test_normal_pdf_jacobian_matches_finite_differences(mu, sigma, c):
+    mu, sigma = c * mu, c * sigma
+    x = mu + sigma * np.linspace(-3, 3, 7)
+    J = normal_pdf_jacobian(x, mu, sigma)
+    h = 1e-6 * sigma
+    dmu = (normal_pdf(x, mu + h, sigma) - normal_pdf(x, mu - h, sigma)) / (2 * h)
+    dsigma = (normal_pdf(x, mu, sigma + h) - normal_pdf(x, mu, sigma - h)) / (2 * h)
+    scale = 1 / sigma**2
+    np.testing.assert_allclose(J, np.column_stack([dmu, dsigma]), atol=1e-6 * scale)
+
+
+def test_gauss_newton_singular_jacobian_is_a_clear_error():
+    x = np.linspace(0, 1, 5)
+    with pytest.raises(ValueError, match="singular"):
+        gauss_newton(lambda x, p: p[0] * p[1] * x, lambda x, p: np.column_stack([p[1] * x, p[0] * x]),
+                     x, x, [0.0, 0.0], 3)
+
+
+@pytest.mark.parametrize("fit", ["sd", "gn"])
+@pytest.mark.parametrize("change, error, phrase", [
+    ({"f": 3}, TypeError, "f must be a function"),
+    ({"jac": None}, TypeError, "jac must be a function"),
+    ({"y": [1.0, 2.0]}, ValueError, "same length"),
+    ({"x": [0.0, np.nan, 1.0]}, ValueError, "finite"),
+    ({"p0": [[0.0, 0.0]]}, ValueError, "p0 must have 1"),
+    ({"iterations": 0}, ValueError, "iterations must be >= 1"),
+    ({"iterations": 2.5}, TypeError, "iterations must be an integer"),
+    ({"jac": lambda x, p: np.ones((3, 3))}, ValueError, "jac\\(x, p\\) must return shape"),
+    ({"f": lambda x, p: np.ones(2)}, ValueError, "f\\(x, p\\) must return shape"),
+])
+def test_fit_bad_input(fit, change, error, phrase):
+    args = {"f": _line, "jac": _line_jac, "x": [0.0, 1.0, 2.0], "y": [1.0, 3.0, 5.0],
+            "p0": [0.0, 0.0], "iterations": 3}
+    args.update(change)
+    with pytest.raises(error, match=phrase):
+        if fit == "sd":
+            steepest_descent_fit(step=0.1, **args)
+        else:
+            gauss_newton(**args)
+
+
+@pytest.mark.parametrize("step, error", [(0.0, ValueError), (-1.0, ValueError), ("0.1", TypeError)])
+def test_steepest_descent_bad_step(step, error):
+    with pytest.raises(error, match="step"):
+        steepest_descent_fit(_line, _line_jac, [0.0, 1.0], [1.0, 2.0], [0.0, 0.0], step, 3)
+
+
+def test_steepest_descent_too_big_a_step_is_reported():
+    with pytest.raises(ValueError, match="smaller step"):
+        steepest_descent_fit(_line, _line_jac, [0.0, 1.0, 2.0], [1.0, 3.0, 5.0], [0.0, 0.0], 10.0, 2000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([1e-6, 1e-3, 1e3, 1e6]))
+def test_gauss_newton_on_a_line_scales_with_y_and_matches_least_squares(seed, c):
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-5, 5, 12)
+    y = rng.normal(size=12)
+    X = np.column_stack([np.ones_like(x), x])
+    theta = least_squares(X, y)
+    fit = gauss_newton(_line, _line_jac, x, c * y, [0.0, 0.0], 1)[-1]
+    np.testing.assert_allclose(fit, c * theta, atol=1e-10 * c * (np.abs(theta).max() + 1))
+
+
+@pytest.mark.parametrize("p", [[1.0], [1.0, 2.0, 3.0], [[0.0, 1.0]]])
+def test_normal_model_needs_two_parameters(p):
+    with pytest.raises(ValueError, match="p must have shape"):
+        normal_model(np.array([0.0, 1.0]), p)
+    with pytest.raises(ValueError, match="p must have shape"):
+        normal_model_jacobian(np.array([0.0, 1.0]), p)
+
+
+def test_normal_pdf_jacobian_rejects_bad_sigma():
+    with pytest.raises(ValueError, match="sigma must be positive"):
+        normal_pdf_jacobian([0.0, 1.0], 0.0, -1.0)
