@@ -62,7 +62,12 @@ def tp_list(d, a, n, x):
     return [sum(d[k] * (xi - a) ** k / math.factorial(k) for k in range(n + 1)) for xi in x]
 
 
-CORRECT_TAYLOR = [tp_loop, tp_horner, tp_polyval, tp_outer, tp_running_term, tp_float32, tp_list]
+def tp_constant_first(d, a, n, x):
+    # At order 0 this returns the one number f(a): right, as T_0 is constant.
+    return d[0] + sum(d[k] * (x - a) ** k / math.factorial(k) for k in range(1, n + 1))
+
+
+CORRECT_TAYLOR = [tp_constant_first, tp_loop, tp_horner, tp_polyval, tp_outer, tp_running_term, tp_float32, tp_list]
 
 
 @pytest.mark.parametrize("function", CORRECT_TAYLOR, ids=lambda f: f.__name__)

@@ -156,6 +156,9 @@ def _taylor_output(function: Callable, probe: tuple) -> np.ndarray:
         raise Failure("taylor_polynomial changed an array it was given (x or derivatives). Avoid "
                       "in-place operations such as x -= a: write h = x - a instead.")
     out = as_result_array(value, "taylor_polynomial")
+    if out.size == 1 and order == 0:
+        # f(a) + sum(... for k in range(1, 1)) is one number: right, since T_0 is a constant.
+        out = np.full(x.shape, float(out.reshape(-1)[0]))
     if out.size == 1 and x.size > 1:
         raise Failure(f"taylor_polynomial with an array x of {x.size} values returned a single "
                       "number: it should return the polynomial's value at every entry of x. "
