@@ -262,3 +262,15 @@ def test_not_positive_definite_probes_are_a_saddle_and_a_maximum():
 def test_docstring_examples_run():
     failures, tests = doctest.testmod(taylor)
     assert tests >= 2 and failures == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(-6, 6), st.integers(0, 2**31 - 1))
+def test_the_tolerance_is_relative_to_the_scale(exponent, seed):
+    """Scaling the answer, the mistake and the scale together never changes a verdict."""
+    rng = np.random.default_rng(seed)
+    want = rng.normal(size=5)
+    got = want * (1 + rng.choice([1e-7, 1e-3]) * rng.normal(size=5))
+    right = np.max(np.abs(want))
+    c = 10.0**exponent
+    assert taylor._scaled_close(got, want, right) == taylor._scaled_close(c * got, c * want, c * right)

@@ -96,6 +96,7 @@ _TAYLOR_PROBES = (
     _probe(1e6 * _exp_derivs(2e-3, 7, rate=1e3), 2e-3, 5,                # small x and a, large values
            [1e-3, 1.5e-3, 2e-3, 3e-3, 4e-3]),
     _probe(_exp_derivs(300.0, 6, rate=1e-2), 300.0, 3, [100.0, 250.0, 300.0, 420.0]),
+    _probe(_log1p_derivs(-0.2, 10), -0.2, 7, [-0.9, 0.5, 1.5, 2.5]),   # beyond the radius 0.8: still a polynomial
 )
 
 #: (what a wrong function computes, what to tell its author)
@@ -176,7 +177,7 @@ def _check_taylor(function: Callable) -> str:
     scales = [_largest_term(*probe) for probe in _TAYLOR_PROBES]
     if all(_scaled_close(out, want, s) for out, want, s in zip(outputs, expected, scales)):
         return (f"correct on {len(_TAYLOR_PROBES)} probes: orders 0 to 7, expansion points "
-                "from -2 to 300 (never 0), arrays of x, values scaled by up to 1e6.")
+                "from -2 to 300 (never 0), x beyond the radius of convergence, arrays of x, values scaled by up to 1e6.")
     for mistake, message in TAYLOR_MISTAKES:
         if all(_scaled_close(out, quietly(mistake, *probe), s)
                for out, probe, s in zip(outputs, _TAYLOR_PROBES, scales)):
