@@ -8,8 +8,8 @@ cache), with the real _config.yml and _toc.yml. The trivial twin is the same
 book with every notebook chapter replaced by a one-cell notebook of the same
 title: it pays for Sphinx, the theme, one kernel start per chapter and the
 pages, and for nothing a chapter computes. The ratio of the two is what the
-chapters' own code (mostly slider frames) costs. Per-chapter execution times
-come from the real build's execution report. Then ``frames.py`` times every
+chapters' own code (mostly slider frames) costs. Per-chapter kernel times
+come from the real build's log. Then ``frames.py`` times every
 slider figure with the current widgets code and the previous one.
 """
 
@@ -62,8 +62,10 @@ def build(book: Path) -> tuple[float, str]:
 
 
 def execution_report(output: str) -> list[tuple[str, float]]:
-    """The per-document execution times of jupyter-book's report table."""
-    return [(doc, float(t)) for doc, t in re.findall(r"^\|\s*(\S+)\s*\|\s*[\d-]+ [\d:.]+\s*\|\s*\w+\s*\|\s*([\d.]+)", output, re.M)]
+    """Seconds per executed chapter, from the build's log (side by side, or myst-nb's own runs)."""
+    side_by_side = re.findall(r"mmlbook: executed (\S+) in ([\d.]+) s", output)
+    one_by_one = re.findall(r"(\S+)\.md: Executed notebook in ([\d.]+) seconds", output)
+    return [(doc, float(t)) for doc, t in side_by_side + one_by_one]
 
 
 def site_size(html: Path) -> int:
@@ -88,9 +90,9 @@ def main() -> None:
         print(f"ratio:                            {real_seconds / twin_seconds:7.2f}")
         report = execution_report(real_output)
         if report:
-            print("\nexecution per chapter (jupyter-book's report):")
+            print("\nexecution per chapter (kernel seconds; side by side they overlap):")
             for doc, seconds in report:
-                print(f"  {doc:40s} {seconds:6.1f} s")
+                print(f"  {Path(doc).name:40s} {seconds:6.1f} s")
             print(f"  {'all chapters':40s} {sum(s for _, s in report):6.1f} s")
     if not args.no_frames:
         print()
