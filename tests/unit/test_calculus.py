@@ -377,3 +377,10 @@ def test_gradient_descent_scales_with_start(c, lr):
     base = C.gradient_descent(lambda x: x, [1.0, -2.0], lr, 20)
     scaled = C.gradient_descent(lambda x: x, [c, -2 * c], lr, 20)
     np.testing.assert_allclose(scaled, c * base, rtol=1e-12)
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    failures, tried = doctest.testmod(C)
+    assert failures == 0 and tried > 10
