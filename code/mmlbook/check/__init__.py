@@ -5,10 +5,10 @@ Each chapter's checkers live in a module named after the chapter, listed in its
 ``from mmlbook import check``. Two chapters may not use the same name.
 """
 
-from . import dot_product, eigenvalues, linear_systems, orthogonality, transformations, vectors
+from . import derivatives, dot_product, eigenvalues, linear_systems, orthogonality, transformations, vectors
 from ._core import Result
 
-_CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues)
+_CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues, derivatives)
 
 __all__ = ["Result"]
 for _module in _CHAPTERS:
