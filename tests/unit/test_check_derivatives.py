@@ -143,7 +143,7 @@ def dL_second(omega, a, b):
 WRONG_DERIVATIVES = [
     (dL_no_two, "factor 2"), (dL_ddof1, "k − 1"), (dL_sum, "without dividing by k"),
     (dL_sign, "sign is wrong"), (dL_no_mean, "leaves out the mean"), (dL_no_chain, "inner derivative"),
-    (dL_cost, "cost L(ω) itself"), (dL_mean_price, "average price"), (dL_forward, "forward difference"),
+    (dL_cost, "cost C(ω) itself"), (dL_mean_price, "average price"), (dL_forward, "forward difference"),
     (dL_backward, "backward difference"), (dL_swapped, "weights supplier B"), (dL_per_month, "one per month"),
     (dL_globals, "ignores prices_A and prices_B"), (dL_fixed_omega, "ignores omega"),
     (dL_second, "second derivative"),

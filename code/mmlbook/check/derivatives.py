@@ -4,14 +4,14 @@ Buy a share :math:`\omega` of an item from supplier A and :math:`1-\omega` from
 supplier B. Month :math:`i` costs :math:`f_i(\omega) = \omega a_i + (1-\omega) b_i`
 per item, and the risk to minimise is the variance of that price,
 
-.. math:: L(\omega) = \frac1k \sum_{i=1}^k \big(f_i(\omega) - \bar f(\omega)\big)^2 ,
+.. math:: C(\omega) = \frac1k \sum_{i=1}^k \big(f_i(\omega) - \bar f(\omega)\big)^2 ,
 
 with :math:`\bar f` the mean over the :math:`k` months. The reader writes
 
-* ``cost_derivative(omega, prices_A, prices_B)``: :math:`L'(\omega) =
+* ``cost_derivative(omega, prices_A, prices_B)``: :math:`C'(\omega) =
   \frac2k \sum_i (f_i - \bar f)(d_i - \bar d)` with :math:`d = a - b`;
 * ``optimal_mix(prices_A, prices_B)``: the :math:`\omega \in [0, 1]` that
-  minimises :math:`L`.
+  minimises :math:`C`.
 
 Each checker calls the reader's function on fixed probes (the chapter's synthetic
 prices, the same in millionths and in millions of dollars, a tiny hand-made table,
@@ -32,8 +32,8 @@ from ._core import Failure, Result, as_result_array, call, quietly, run
 
 __all__ = ["cost_derivative", "optimal_mix"]
 
-# L' is compared with the data's scale 2 (Var a + Var b) (the size of L'' and of
-# L' over [0, 1]): 1e-5 of it is far tighter than any mistake below and loose
+# C' is compared with the data's scale 2 (Var a + Var b) (the size of C'' and of
+# C' over [0, 1]): 1e-5 of it is far tighter than any mistake below and loose
 # enough for a float32 computation or a central difference.
 _RTOL = 1e-5
 # The course finds omega on a grid of step 0.001; any method that good passes.
@@ -128,10 +128,10 @@ DERIVATIVE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "d/dω (f_i − f̄)² = 2 (f_i − f̄) · d/dω (f_i − f̄)."),
     (lambda w, a, b: _right_derivative(w, a, b) * a.size / (a.size - 1),
      "It divides by k − 1 (the sample variance, np.var(..., ddof=1) or np.cov's default) "
-     "where L divides by k, the number of months (np.var's default, ddof=0). The minimiser "
-     "is the same, but L' is not: use np.mean, or divide by len(prices_A)."),
+     "where C divides by k, the number of months (np.var's default, ddof=0). The minimiser "
+     "is the same, but C' is not: use np.mean, or divide by len(prices_A)."),
     (lambda w, a, b: _right_derivative(w, a, b) * a.size,
-     "It adds up the terms without dividing by k, the number of months: L is a mean "
+     "It adds up the terms without dividing by k, the number of months: C is a mean "
      "over the months, so its derivative is too (np.mean, not np.sum)."),
     (lambda w, a, b: -_right_derivative(w, a, b),
      "The sign is wrong. f_i(ω) = ω a_i + (1 − ω) b_i, so df_i/dω = a_i − b_i, not b_i − a_i."),
@@ -142,13 +142,13 @@ DERIVATIVE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It returns 2·mean(f − f̄), which is always 0: the chain rule's inner derivative is "
      "missing. d/dω (f_i − f̄)² = 2 (f_i − f̄)(a_i − b_i − (ā − b̄)): multiply by a_i − b_i."),
     (lambda w, a, b: _cost(w, a, b),
-     "It returns the cost L(ω) itself, the variance of the mixed price, not its derivative dL/dω."),
+     "It returns the cost C(ω) itself, the variance of the mixed price, not its derivative dL/dω."),
     (lambda w, a, b: float(np.mean(a - b)),
      "It returns the derivative of the average price, d f̄/dω = mean(a − b). The cost is the "
      "variance of the price, whose derivative is (2/k) Σ (f_i − f̄)(a_i − b_i)."),
     (lambda w, a, b: 2 * _variance(a - b),
-     "It returns the second derivative L''(ω) = 2 Var(a − b), the same for every ω. "
-     "L'(ω) depends on ω: (2/k) Σ (f_i − f̄)(a_i − b_i)."),
+     "It returns the second derivative C''(ω) = 2 Var(a − b), the same for every ω. "
+     "C'(ω) depends on ω: (2/k) Σ (f_i − f̄)(a_i − b_i)."),
     (lambda w, a, b: -_right_derivative(1 - w, a, b),
      "ω weights supplier B here (f = ω b + (1 − ω) a). In this project ω is the share of "
      "supplier A: f_i(ω) = ω a_i + (1 − ω) b_i."),
@@ -165,7 +165,7 @@ def _derivative_output(function: Callable, w: float, make: Callable) -> tuple[fl
     out = as_result_array(value, "cost_derivative", "a number")
     if out.size != 1:
         if out.size == a.size:
-            raise Failure(f"cost_derivative returned {a.size} numbers, one per month: L'(ω) is one "
+            raise Failure(f"cost_derivative returned {a.size} numbers, one per month: C'(ω) is one "
                           "number, the mean (np.mean) of the monthly terms.")
         raise Failure(f"cost_derivative should return one number, but it returned shape {out.shape}.")
     result = float(out.reshape(()))
@@ -193,7 +193,7 @@ def _check_derivative(function: Callable) -> str:
 
     if close(outputs, wanted):
         return (f"correct at {len(outputs)} pairs (ω, prices), from prices in millionths to millions of "
-                "dollars, including two suppliers whose prices differ by a constant (L' = 0).")
+                "dollars, including two suppliers whose prices differ by a constant (C' = 0).")
     on_course_data = np.array([_right_derivative(w, *_course()) for w, *_ in data])
     if np.all(np.abs(outputs - on_course_data) <= _RTOL * scales[course[0]]):
         raise Failure("It gives the answer for the chapter's prices whatever prices it is given: "
@@ -204,25 +204,25 @@ def _check_derivative(function: Callable) -> str:
     if np.ptp(outputs[course]) <= _RTOL * scales[course[0]]:
         raise Failure(f"It returns {outputs[course[0]]:.6g} for every ω: it ignores omega "
                       "(perhaps it uses a fixed number or a global variable).")
-    # A one-sided difference quotient of the quadratic L is off by exactly h·L''/2 = h·Var(a − b).
+    # A one-sided difference quotient of the quadratic C is off by exactly h·C''/2 = h·Var(a − b).
     curvature = np.array([_variance(a - b) for _, a, b, _ in data])
     moving = curvature > 1e-12 * scales
     steps = (outputs - wanted)[moving] / curvature[moving]
     if np.ptp(steps) <= 1e-3 * np.max(np.abs(steps)) and np.max(np.abs(steps)) > 0:
         h = float(np.median(steps))
         kind = "forward" if h > 0 else "backward"
-        raise Failure(f"It looks like a {kind} difference (L(ω + h) − L(ω))/h with h ≈ {abs(h):.2g}: "
-                      f"for this quadratic L its error is h·L''/2 = h·Var(a − b), too large here. "
-                      "Use the exact derivative, or a central difference (L(ω + h) − L(ω − h))/(2h).")
+        raise Failure(f"It looks like a {kind} difference (C(ω + h) − C(ω))/h with h ≈ {abs(h):.2g}: "
+                      f"for this quadratic C its error is h·C''/2 = h·Var(a − b), too large here. "
+                      "Use the exact derivative, or a central difference (C(ω + h) − C(ω − h))/(2h).")
     i = int(np.argmax(np.abs(outputs - wanted) / scales))
     w, _, _, make = data[i]
     raise Failure(f"cost_derivative({w!r}, prices_A, prices_B) on the {make.__name__.strip('_')} prices "
                   f"should be {wanted[i]:.6g}, but your function returned {outputs[i]:.6g}. "
-                  "Compare your code with L'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i) term by term.")
+                  "Compare your code with C'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i) term by term.")
 
 
 def cost_derivative(function: Any) -> Result:
-    r"""Check a reader's ``cost_derivative(omega, prices_A, prices_B)``: :math:`L'(\omega)`.
+    r"""Check a reader's ``cost_derivative(omega, prices_A, prices_B)``: :math:`C'(\omega)`.
 
     Parameters
     ----------
@@ -267,11 +267,11 @@ def _grid(a, b, step):
 MIX_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda a, b: _unconstrained(a, b),
      "It returns the unconstrained minimiser, which can leave [0, 1]: ω > 1 would mean buying a "
-     "negative amount from supplier B. L is a convex parabola in ω, so the best ω in [0, 1] is the "
+     "negative amount from supplier B. C is a convex parabola in ω, so the best ω in [0, 1] is the "
      "unconstrained one clipped to the interval: np.clip(omega, 0, 1)."),
     (lambda a, b: 1 - _right_mix(a, b),
      "It returns the share of supplier B, 1 − ω. ω is the share of A: f = ω a + (1 − ω) b, and "
-     "L'(ω) = 0 at ω = Cov(b, b − a) / Var(a − b)."),
+     "C'(ω) = 0 at ω = Cov(b, b − a) / Var(a − b)."),
     (lambda a, b: float(np.clip(np.var(b) / (np.var(a) + np.var(b)), 0, 1)),
      "It ignores the covariance of the two prices (ω = Var b / (Var a + Var b) assumes they move "
      "independently). They share a market trend: ω = (Var b − Cov(a, b)) / Var(a − b)."),
@@ -283,18 +283,18 @@ MIX_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It returns the position of the minimum in the grid (np.argmin), not the value of ω there: "
      "index it, omegas[np.argmin(costs)]."),
     (lambda a, b: _cost(_right_mix(a, b), a, b),
-     "It returns the smallest cost L(ω*), the variance of the best mix, not the mix ω* itself."),
+     "It returns the smallest cost C(ω*), the variance of the best mix, not the mix ω* itself."),
     (lambda a, b: float(_grid(a, b, 1e-3)[0][np.argmax(_grid(a, b, 1e-3)[1])]),
-     "It maximises the variance (np.argmax): the best mix is where L is smallest, np.argmin."),
+     "It maximises the variance (np.argmax): the best mix is where C is smallest, np.argmin."),
     (lambda a, b: 1.0 if np.mean(a) < np.mean(b) else 0.0,
      "It buys everything from the supplier that is cheaper on average. The project minimises "
      "the variance (the risk) of the price, not its mean."),
     (lambda a, b: float(_grid(a, b, 0.1)[0][np.argmin(_grid(a, b, 0.1)[1])]),
      "It searches ω on a grid of step 0.1, too coarse: the answer is only good to ±0.05. Use a "
-     "step of 0.001 or less, or solve L'(ω) = 0 exactly."),
+     "step of 0.001 or less, or solve C'(ω) = 0 exactly."),
     (lambda a, b: float(np.std(b) / (np.std(a) + np.std(b))),
      "It weights the suppliers by standard deviations, ω = σ_b / (σ_a + σ_b): a rule of thumb, not the "
-     "minimiser. Solve L'(ω) = 0: ω = (Var b − Cov(a, b)) / Var(a − b), clipped to [0, 1]."),
+     "minimiser. Solve C'(ω) = 0: ω = (Var b − Cov(a, b)) / Var(a − b), clipped to [0, 1]."),
 )
 
 
@@ -342,16 +342,16 @@ def _check_mix(function: Callable) -> str:
     if not 0 <= outputs[i] <= 1:
         raise Failure(f"optimal_mix returned ω = {outputs[i]:.6g} on the {names[i]} prices, outside [0, 1]: "
                       f"ω is a share of the order. The best ω in [0, 1] there is {wanted[i]:.4f}.")
-    raise Failure(f"On the {names[i]} prices the best ω is {wanted[i]:.4f} (L = {_cost(wanted[i], a, b):.6g}), "
-                  f"but optimal_mix returned {outputs[i]:.6g} (L = {_cost(outputs[i], a, b):.6g}). "
-                  "Check your cost_derivative with check.cost_derivative, then solve L'(ω) = 0.")
+    raise Failure(f"On the {names[i]} prices the best ω is {wanted[i]:.4f} (C = {_cost(wanted[i], a, b):.6g}), "
+                  f"but optimal_mix returned {outputs[i]:.6g} (C = {_cost(outputs[i], a, b):.6g}). "
+                  "Check your cost_derivative with check.cost_derivative, then solve C'(ω) = 0.")
 
 
 def optimal_mix(function: Any) -> Result:
     r"""Check a reader's ``optimal_mix(prices_A, prices_B)``: the share of A in [0, 1] that minimises L.
 
     Any method is fine (the exact formula, a grid of step 0.001 like the course's,
-    Newton's method on :math:`L'`): the answer must be within 0.001 of the best
+    Newton's method on :math:`C'`): the answer must be within 0.001 of the best
     :math:`\omega`. When :math:`a - b` is constant every :math:`\omega` is best,
     and any value in [0, 1] is accepted.
 
