@@ -19,7 +19,9 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
-__all__ = ["Heights", "heights_histogram", "heights", "data_dir", "load_mnist"]
+from ._validate import as_number
+
+__all__ = ["Heights", "heights_histogram", "heights", "supplier_prices", "data_dir", "load_mnist"]
 
 # --- Heights -----------------------------------------------------------------
 
@@ -96,6 +98,51 @@ def heights() -> tuple[np.ndarray, np.ndarray]:
     """
     histogram = heights_histogram()
     return histogram.centres, histogram.density
+
+
+# --- Supplier prices (synthetic) ---------------------------------------------
+
+
+def supplier_prices(months: int = 60, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""Monthly prices of one item from two suppliers A and B: a *synthetic*, seeded series.
+
+    It stands in for the price table of DeepLearning.AI's "cost minimisation"
+    assignment (Calculus for ML, week 1), which is not redistributed here. Both
+    prices follow one market trend :math:`m_t` (a random walk with N(0, 1.5²)
+    monthly steps), B only half as strongly; they have opposite yearly cycles;
+    and each has its own noise:
+
+    .. math::
+        a_t &= 100 + m_t + 6 \sin(2\pi t/12) + \varepsilon_t, \quad \varepsilon_t \sim N(0, 3^2),\\
+        b_t &= 110 + 0.5\, m_t - 3 \sin(2\pi t/12) + \delta_t, \quad \delta_t \sim N(0, 4^2).
+
+    Parameters
+    ----------
+    months : int, default 60
+        Length of the series, >= 2.
+    seed : int, default 0
+        Seed of ``np.random.default_rng``: the same seed gives the same prices.
+
+    Returns
+    -------
+    prices_A, prices_B : ndarray, shape (months,)
+        Prices in dollars per item.
+
+    Examples
+    --------
+    >>> prices_A, prices_B = supplier_prices()
+    >>> prices_A.shape, bool(prices_A.mean() < prices_B.mean())
+    ((60,), True)
+    """
+    months = as_number("months", months, low=2, integer=True)
+    seed = as_number("seed", seed, low=0, integer=True)
+    rng = np.random.default_rng(seed)
+    t = np.arange(months)
+    market = np.cumsum(rng.normal(0.0, 1.5, months))
+    season = np.sin(2 * np.pi * t / 12)
+    prices_A = 100 + market + 6 * season + rng.normal(0.0, 3.0, months)
+    prices_B = 110 + 0.5 * market - 3 * season + rng.normal(0.0, 4.0, months)
+    return prices_A, prices_B
 
 
 # --- MNIST -------------------------------------------------------------------
