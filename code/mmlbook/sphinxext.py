@@ -93,10 +93,11 @@ def _uncached_notebooks(app, env, docnames) -> list:
         path = Path(env.doc2path(docname))
         if not path.is_file():
             continue
-        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        reader = create_nb_reader(str(path), env.myst_config, env.mystnb_config, text)
         if reader is None:
             continue  # plain Markdown
-        notebook = reader.read(path.read_text(encoding="utf-8"))
+        notebook = reader.read(text)
         try:
             cache.match_cache_notebook(notebook)
         except KeyError:
