@@ -109,6 +109,14 @@ def test_live_sliders_redraw_in_jupyterlab(jupyterlab, chromium):
         page.keyboard.press("ArrowRight")
         page.wait_for_function("(before) => document.querySelector('.jp-OutputArea img.widget-image').src !== before",
                                arg=before, timeout=30_000)
-        assert "slope 3" in output.inner_text(), "the description follows the slider"
+        # The kernel sends the new image and the new description as two messages, so the browser
+        # can show one before the other: give the description its own wait.
+        try:
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('.jp-OutputArea')].some("
+                "a => a.querySelector('img.widget-image') && a.innerText.includes('slope 3'))",
+                timeout=30_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"the description did not follow the slider: {output.inner_text()!r}")
     finally:
         context.close()

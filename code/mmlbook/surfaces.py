@@ -1,0 +1,367 @@
+"""Sandpit surfaces for Chapters 8 and 11: heights with exact gradients and Hessians, and a probe counter.
+
+A :class:`Surface` is a smooth function :math:`f(x, y)` on a rectangle (the
+sandpit) together with its gradient and Hessian written out by hand, so a
+chapter can compare what a learner estimates from probes with the truth. The
+phone is lost at the lowest point of the sand: :attr:`Surface.minimum`.
+
+:func:`sandpit` gives the named surfaces the chapters use; ``sandpit(seed)``
+with an integer gives a reproducible random sandpit of Gaussian dips in a
+shallow bowl, like the random sandpits of Imperial's lab.
+
+:class:`Probes` wraps a surface and counts every height, gradient and
+Hessian asked for: the score in the sandpit game and in Chapter 11's
+strategy tournament.
+"""
+
+from __future__ import annotations
+
+import numbers
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from ._validate import as_array, as_number
+
+__all__ = ["Surface", "sandpit", "NAMES", "Probes", "stationary_type"]
+
+
+@dataclass(frozen=True)
+class Surface:
+    """A height :math:`f(x, y)` over a rectangle, with exact first and second derivatives.
+
+    ``height``, ``gradient`` and ``hessian`` take NumPy arrays ``x`` and ``y``
+    of one shape (broadcast) and return arrays of that shape, that shape plus
+    ``(2,)``, and that shape plus ``(2, 2)``. Call the surface itself, or
+    :meth:`grad` and :meth:`hess`, with numbers or arrays: they validate.
+    """
+
+    name: str
+    height: Callable[[np.ndarray, np.ndarray], np.ndarray] = field(repr=False)
+    gradient: Callable[[np.ndarray, np.ndarray], np.ndarray] = field(repr=False)
+    hessian: Callable[[np.ndarray, np.ndarray], np.ndarray] = field(repr=False)
+    bounds: tuple[float, float, float, float] = (0.0, 6.0, 0.0, 6.0)
+    formula: str = ""
+
+    def _xy(self, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+        x = as_array("x", x, ndim=None)
+        y = as_array("y", y, ndim=None)
+        try:
+            return np.broadcast_arrays(x, y)
+        except ValueError as exc:
+            raise ValueError(f"x and y must have shapes that broadcast, got {x.shape} and {y.shape}") from exc
+
+    def __call__(self, x: Any, y: Any) -> np.ndarray | float:
+        """The height at (x, y); a float for numbers, an array for arrays."""
+        out = self.height(*self._xy(x, y))
+        return float(out) if np.ndim(out) == 0 else out
+
+    def grad(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient (∂f/∂x, ∂f/∂y) at (x, y): shape (2,) for numbers, (..., 2) for arrays."""
+        return self.gradient(*self._xy(x, y))
+
+    def hess(self, x: Any, y: Any) -> np.ndarray:
+        """The Hessian [[f_xx, f_xy], [f_yx, f_yy]] at (x, y): shape (2, 2) or (..., 2, 2)."""
+        return self.hessian(*self._xy(x, y))
+
+    def grid(self, n: int = 101) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(X, Y, Z)`` on an n x n grid over :attr:`bounds`, for contour plots."""
+        n = as_number("n", n, low=2, integer=True)
+        x0, x1, y0, y1 = self.bounds
+        X, Y = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+        return X, Y, self.height(X, Y)
+
+    def contains(self, x: float, y: float) -> bool:
+        """Whether (x, y) lies in the sandpit (edges included)."""
+        x0, x1, y0, y1 = self.bounds
+        return bool(x0 <= x <= x1 and y0 <= y <= y1)
+
+    @property
+    def minimum(self) -> tuple[np.ndarray, float]:
+        """The lowest point in the sandpit and its height: ``(array([x, y]), f)``.
+
+        Found by a 401 x 401 grid search and then Newton's method from the best
+        grid point (kept only if it stays in the sandpit and goes no higher),
+        so it is exact to rounding for the smooth minima these surfaces have.
+        """
+        return _minimum(self)
+
+
+def _minimum(surface: Surface) -> tuple[np.ndarray, float]:
+    cached = _MINIMA.get(id(surface))
+    if cached is not None and cached[0] is surface:
+        return cached[1].copy(), cached[2]
+    X, Y, Z = surface.grid(401)
+    i = np.unravel_index(np.argmin(Z), Z.shape)
+    p = np.array([X[i], Y[i]])
+    best = (p.copy(), float(Z[i]))
+    for _ in range(30):
+        g = surface.gradient(p[0], p[1])
+        H = surface.hessian(p[0], p[1])
+        if np.linalg.cond(H) > 1e12:
+            break
+        step = np.linalg.solve(H, g)
+        p = p - step
+        if not surface.contains(*p):
+            break
+        if np.linalg.norm(step) <= 1e-15 * max(1.0, np.linalg.norm(p)):
+            break
+    value = float(surface.height(p[0], p[1]))
+    if surface.contains(*p) and value <= best[1]:
+        best = (p, value)
+    _MINIMA[id(surface)] = (surface, best[0], best[1])
+    return best[0].copy(), best[1]
+
+
+_MINIMA: dict[int, tuple[Surface, np.ndarray, float]] = {}
+
+
+def stationary_type(H: Any) -> str:
+    r"""Classify a 2 x 2 Hessian: ``"minimum"``, ``"maximum"``, ``"saddle"`` or ``"degenerate"``.
+
+    The test is on the determinant and the trace, relative to the Hessian's
+    scale: :math:`|\det H|` below :math:`10^{-12}\,\|H\|^2` (Frobenius norm)
+    is called degenerate, because there the second-derivative test says
+    nothing. Otherwise det < 0 is a saddle, and det > 0 a minimum when the
+    trace is positive, a maximum when it is negative.
+    """
+    H = as_array("H", H, shape=(2, 2))
+    if not np.allclose(H, H.T, rtol=1e-9, atol=1e-12 * max(np.abs(H).max(), 1e-300)):
+        raise ValueError(f"H must be symmetric (a Hessian of a smooth function), got {H.tolist()}")
+    scale = float(np.sum(H * H))
+    det = float(np.linalg.det(H))
+    if scale == 0.0 or abs(det) <= 1e-12 * scale:
+        return "degenerate"
+    if det < 0:
+        return "saddle"
+    return "minimum" if np.trace(H) > 0 else "maximum"
+
+
+# ---------------------------------------------------------------------------
+# Building blocks: a bowl, Gaussian dips, a sinc ripple, each with derivatives
+# ---------------------------------------------------------------------------
+
+def _stack(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.stack([a, b], axis=-1)
+
+
+def _stack2(xx: np.ndarray, xy: np.ndarray, yy: np.ndarray) -> np.ndarray:
+    return np.stack([np.stack([xx, xy], axis=-1), np.stack([xy, yy], axis=-1)], axis=-2)
+
+
+def _bowl_and_dips(cx: float, cy: float, a: float, dips: list[tuple[float, float, float, float]]):
+    """f = a((x-cx)^2 + (y-cy)^2) - sum_k d_k exp(-((x-u_k)^2 + (y-v_k)^2) / w_k)."""
+
+    def parts(x, y):
+        for d, u, v, w in dips:
+            e = d * np.exp(-((x - u) ** 2 + (y - v) ** 2) / w)
+            yield e, (x - u), (y - v), w
+
+    def height(x, y):
+        return a * ((x - cx) ** 2 + (y - cy) ** 2) - sum((e for e, *_ in parts(x, y)), np.zeros_like(x))
+
+    def gradient(x, y):
+        gx = 2 * a * (x - cx)
+        gy = 2 * a * (y - cy)
+        for e, dx, dy, w in parts(x, y):
+            gx = gx + 2 * dx / w * e
+            gy = gy + 2 * dy / w * e
+        return _stack(gx, gy)
+
+    def hessian(x, y):
+        xx = np.full_like(x, 2 * a)
+        yy = np.full_like(x, 2 * a)
+        xy = np.zeros_like(x)
+        for e, dx, dy, w in parts(x, y):
+            xx = xx + (2 / w - 4 * dx ** 2 / w ** 2) * e
+            yy = yy + (2 / w - 4 * dy ** 2 / w ** 2) * e
+            xy = xy - 4 * dx * dy / w ** 2 * e
+        return _stack2(xx, xy, yy)
+
+    return height, gradient, hessian
+
+
+def _sinc(t: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """sin(t)/t and its first two derivatives, with the series near 0 (no 0/0)."""
+    small = np.abs(t) < 1e-3
+    safe = np.where(small, 1.0, t)
+    s, c = np.sin(safe), np.cos(safe)
+    f = np.where(small, 1 - t ** 2 / 6, s / safe)
+    df = np.where(small, -t / 3 + t ** 3 / 30, (safe * c - s) / safe ** 2)
+    d2f = np.where(small, -1 / 3 + t ** 2 / 10, (-(safe ** 2) * s - 2 * safe * c + 2 * s) / safe ** 3)
+    return f, df, d2f
+
+
+def _ripples(cx: float, cy: float, angle: float, k: tuple[float, float], depth: float, tilt: float):
+    """f = -depth * sinc(k1 u) * sinc(k2 v) + tilt * (u^2 + v^2), (u, v) rotated about (cx, cy)."""
+    c, s = np.cos(angle), np.sin(angle)
+    k1, k2 = k
+
+    def uv(x, y):
+        return c * (x - cx) + s * (y - cy), -s * (x - cx) + c * (y - cy)
+
+    def height(x, y):
+        u, v = uv(x, y)
+        return -depth * _sinc(k1 * u)[0] * _sinc(k2 * v)[0] + tilt * (u ** 2 + v ** 2)
+
+    def gradient(x, y):
+        u, v = uv(x, y)
+        p, dp, _ = _sinc(k1 * u)
+        q, dq, _ = _sinc(k2 * v)
+        fu = -depth * k1 * dp * q + 2 * tilt * u
+        fv = -depth * k2 * p * dq + 2 * tilt * v
+        # (u, v) = R (x, y) with R = [[c, s], [-s, c]], so grad_xy = R^T grad_uv.
+        return _stack(c * fu - s * fv, s * fu + c * fv)
+
+    def hessian(x, y):
+        u, v = uv(x, y)
+        p, dp, ddp = _sinc(k1 * u)
+        q, dq, ddq = _sinc(k2 * v)
+        fuu = -depth * k1 ** 2 * ddp * q + 2 * tilt
+        fvv = -depth * k2 ** 2 * p * ddq + 2 * tilt
+        fuv = -depth * k1 * k2 * dp * dq
+        # H_xy = R^T H_uv R.
+        xx = c * c * fuu - 2 * c * s * fuv + s * s * fvv
+        yy = s * s * fuu + 2 * c * s * fuv + c * c * fvv
+        xy = c * s * (fuu - fvv) + (c * c - s * s) * fuv
+        return _stack2(xx, xy, yy)
+
+    return height, gradient, hessian
+
+
+def _course():
+    """DeepLearning.AI's f(x, y) = x^4 + 0.8 y^4 + 4x^2 + 2y^2 - xy - 0.2 x^2 y."""
+
+    def height(x, y):
+        return x ** 4 + 0.8 * y ** 4 + 4 * x ** 2 + 2 * y ** 2 - x * y - 0.2 * x ** 2 * y
+
+    def gradient(x, y):
+        return _stack(4 * x ** 3 + 8 * x - y - 0.4 * x * y, 3.2 * y ** 3 + 4 * y - x - 0.2 * x ** 2)
+
+    def hessian(x, y):
+        return _stack2(12 * x ** 2 + 8 - 0.4 * y, -1 - 0.4 * x + 0 * y, 9.6 * y ** 2 + 4 + 0 * x)
+
+    return height, gradient, hessian
+
+
+def _valley(kappa: float):
+    """An ill-conditioned bowl f = (x - 3)^2 + kappa (y - 3)^2: condition number kappa."""
+
+    def height(x, y):
+        return (x - 3) ** 2 + kappa * (y - 3) ** 2
+
+    def gradient(x, y):
+        return _stack(2 * (x - 3), 2 * kappa * (y - 3))
+
+    def hessian(x, y):
+        return _stack2(np.full_like(x, 2.0), np.zeros_like(x), np.full_like(x, 2.0 * kappa))
+
+    return height, gradient, hessian
+
+
+def _named() -> dict[str, Surface]:
+    return {
+        "phone": Surface("phone", *_bowl_and_dips(4.1, 0.9, 1.0, [(30.0, 1.5, 3.7, 2.8)]),
+                         formula=r"(x-4.1)^2 + (y-0.9)^2 - 30\,e^{-((x-1.5)^2 + (y-3.7)^2)/2.8}"),
+        "ripples": Surface("ripples", *_ripples(3.4, 2.6, 0.5, (2.2, 1.6), 8.0, 0.15),
+                           formula=r"-8\,\mathrm{sinc}(2.2u)\,\mathrm{sinc}(1.6v) + 0.15(u^2+v^2)"),
+        "valley": Surface("valley", *_valley(25.0), formula=r"(x-3)^2 + 25(y-3)^2"),
+        "course": Surface("course", *_course(), bounds=(-5.0, 5.0, -5.0, 5.0),
+                          formula=r"x^4 + 0.8y^4 + 4x^2 + 2y^2 - xy - 0.2x^2y"),
+    }
+
+
+_NAMED = _named()
+
+#: The named surfaces :func:`sandpit` knows.
+NAMES = tuple(_NAMED)
+
+
+def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
+    r"""A sandpit surface by name, or a random one by seed.
+
+    Parameters
+    ----------
+    which : str or int, default "phone"
+        ``"phone"``: a shallow bowl centred at (4.1, 0.9) with a deep dip at
+        (1.5, 3.7), the outline's surface (two minima and a saddle between);
+        ``"ripples"``: a rotated product of sinc bumps, many local minima;
+        ``"valley"``: the quadratic :math:`(x-3)^2 + 25(y-3)^2`, condition
+        number 25; ``"course"``: DeepLearning.AI's quartic on [-5, 5]^2.
+        An integer: a random sandpit on [0, 6]^2 from that seed, a bowl
+        plus ``dips`` Gaussian dips of random depth, width and place.
+    dips : int, default 4
+        Number of dips in a random sandpit (1 to 12); ignored for a name.
+
+    Returns
+    -------
+    Surface
+    """
+    if isinstance(which, str):
+        if which not in _NAMED:
+            raise ValueError(f"which must be one of {', '.join(NAMES)} or an integer seed, got {which!r}")
+        return _NAMED[which]
+    if isinstance(which, bool) or not isinstance(which, numbers.Integral):
+        raise TypeError(f"which must be a surface name or an integer seed, got {type(which).__name__}")
+    if which < 0:
+        raise ValueError(f"which (a seed) must be >= 0, got {which}")
+    dips = as_number("dips", dips, low=1, high=12, integer=True)
+    rng = np.random.default_rng(int(which))
+    centre = rng.uniform(1.5, 4.5, size=2)
+    a = rng.uniform(0.1, 0.4)
+    holes = [(float(rng.uniform(2.0, 10.0)), float(rng.uniform(0.6, 5.4)), float(rng.uniform(0.6, 5.4)),
+              float(rng.uniform(0.4, 2.5))) for _ in range(dips)]
+    formula = (f"{a:.2f}((x-{centre[0]:.2f})^2 + (y-{centre[1]:.2f})^2) - "
+               + " - ".join(f"{d:.1f}e^{{-((x-{u:.2f})^2+(y-{v:.2f})^2)/{w:.2f}}}" for d, u, v, w in holes))
+    return Surface(f"sandpit {int(which)}", *_bowl_and_dips(float(centre[0]), float(centre[1]), a, holes),
+                   formula=formula)
+
+
+class Probes:
+    """A surface behind a counter: every height, gradient or Hessian asked for is one probe.
+
+    ``Probes(surface)`` answers ``depth(x, y)``, ``gradient(x, y)`` and
+    ``hessian(x, y)`` for points in the sandpit only (a probe outside raises
+    ValueError), counts them in :attr:`counts`, and keeps every probed point
+    in :attr:`points` in order.
+    """
+
+    def __init__(self, surface: Surface):
+        if not isinstance(surface, Surface):
+            raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+        self.surface = surface
+        self.counts = {"depth": 0, "gradient": 0, "hessian": 0}
+        self.points: list[tuple[float, float]] = []
+
+    def _point(self, x: Any, y: Any) -> tuple[float, float]:
+        x = as_number("x", x)
+        y = as_number("y", y)
+        if not self.surface.contains(x, y):
+            x0, x1, y0, y1 = self.surface.bounds
+            raise ValueError(f"the probe ({x}, {y}) is outside the sandpit [{x0}, {x1}] x [{y0}, {y1}]")
+        self.points.append((x, y))
+        return x, y
+
+    def depth(self, x: Any, y: Any) -> float:
+        """The height of the sand at (x, y); one probe."""
+        x, y = self._point(x, y)
+        self.counts["depth"] += 1
+        return float(self.surface.height(np.float64(x), np.float64(y)))
+
+    def gradient(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient at (x, y); one probe."""
+        x, y = self._point(x, y)
+        self.counts["gradient"] += 1
+        return self.surface.gradient(np.float64(x), np.float64(y))
+
+    def hessian(self, x: Any, y: Any) -> np.ndarray:
+        """The Hessian at (x, y); one probe."""
+        x, y = self._point(x, y)
+        self.counts["hessian"] += 1
+        return self.surface.hessian(np.float64(x), np.float64(y))
+
+    @property
+    def total(self) -> int:
+        """All probes of every kind."""
+        return sum(self.counts.values())

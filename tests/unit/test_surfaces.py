@@ -1,0 +1,129 @@
+"""Tests for mmlbook.surfaces: exact derivatives against SymPy, minima, the probe counter, bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mmlbook import surfaces
+
+x, y = sp.symbols("x y", real=True)
+
+# The named surfaces written independently in SymPy (sinc via sin(t)/t, rotated coordinates spelled out).
+_u = sp.cos(0.5) * (x - 3.4) + sp.sin(0.5) * (y - 2.6)
+_v = -sp.sin(0.5) * (x - 3.4) + sp.cos(0.5) * (y - 2.6)
+SYMPY = {
+    "phone": (x - 4.1) ** 2 + (y - 0.9) ** 2 - 30 * sp.exp(-((x - 1.5) ** 2 + (y - 3.7) ** 2) / 2.8),
+    "ripples": -8 * sp.sin(2.2 * _u) / (2.2 * _u) * sp.sin(1.6 * _v) / (1.6 * _v) + 0.15 * (_u ** 2 + _v ** 2),
+    "valley": (x - 3) ** 2 + 25 * (y - 3) ** 2,
+    "course": x ** 4 + 0.8 * y ** 4 + 4 * x ** 2 + 2 * y ** 2 - x * y - 0.2 * x ** 2 * y,
+}
+
+
+@pytest.mark.parametrize("name", surfaces.NAMES)
+def test_named_surfaces_match_sympy(name):
+    expr = SYMPY[name]
+    f = sp.lambdify((x, y), expr, "numpy")
+    g = sp.lambdify((x, y), [sp.diff(expr, x), sp.diff(expr, y)], "numpy")
+    h = sp.lambdify((x, y), sp.hessian(expr, (x, y)).tolist(), "numpy")
+    s = surfaces.sandpit(name)
+    rng = np.random.default_rng(3)
+    x0, x1, y0, y1 = s.bounds
+    for px, py in zip(rng.uniform(x0, x1, 40), rng.uniform(y0, y1, 40)):
+        assert s(px, py) == pytest.approx(f(px, py), rel=1e-12, abs=1e-12)
+        np.testing.assert_allclose(s.grad(px, py), g(px, py), rtol=1e-10, atol=1e-10)
+        np.testing.assert_allclose(s.hess(px, py), np.array(h(px, py), dtype=float), rtol=1e-9, atol=1e-9)
+
+
+def test_sinc_is_smooth_through_zero():
+    s = surfaces.sandpit("ripples")
+    # At the centre u = v = 0 the series branch is used; just off it, the closed form.
+    centre, near = s.hess(3.4, 2.6), s.hess(3.4 + 1.1e-3 / 2.2, 2.6)
+    np.testing.assert_allclose(centre, near, rtol=1e-3)
+    np.testing.assert_allclose(s.grad(3.4, 2.6), [0.0, 0.0], atol=1e-15)
+
+
+@pytest.mark.parametrize("which", [*surfaces.NAMES, 0, 5, 11])
+def test_minimum_is_the_lowest_point_and_stationary(which):
+    s = surfaces.sandpit(which)
+    point, value = s.minimum
+    _, _, Z = s.grid(301)
+    assert value <= Z.min() + 1e-12 * max(1.0, abs(value))
+    assert s.contains(*point)
+    if s.contains(*point) and np.all(np.abs(point - np.array(s.bounds)[[0, 2]]) > 1e-9):
+        assert np.linalg.norm(s.grad(*point)) < 1e-8 * max(1.0, abs(value))
+        assert surfaces.stationary_type(s.hess(*point)) == "minimum"
+
+
+def test_phone_minima_and_saddle():
+    s = surfaces.sandpit("phone")
+    point, value = s.minimum
+    np.testing.assert_allclose(point, [1.7304, 3.4519], atol=1e-4)
+    assert value == pytest.approx(-16.6693, abs=1e-4)
+
+
+def test_random_sandpits_are_reproducible_and_different():
+    a, b, c = surfaces.sandpit(4), surfaces.sandpit(4), surfaces.sandpit(5)
+    assert a(2.0, 3.0) == b(2.0, 3.0)
+    assert a(2.0, 3.0) != c(2.0, 3.0)
+    assert surfaces.sandpit(4, dips=1)(2.0, 3.0) != a(2.0, 3.0)
+
+
+@pytest.mark.parametrize("H, kind", [
+    ([[2, 0], [0, 3]], "minimum"), ([[-2, 1], [1, -3]], "maximum"), ([[2, 0], [0, -3]], "saddle"),
+    ([[1, 1], [1, 1]], "degenerate"), ([[0, 0], [0, 0]], "degenerate"),
+])
+@pytest.mark.parametrize("scale", [1e-8, 1.0, 1e8])
+def test_stationary_type_is_scale_free(H, kind, scale):
+    assert surfaces.stationary_type(scale * np.array(H, dtype=float)) == kind
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(-1e3, 1e3), st.floats(-1e3, 1e3), st.floats(-1e3, 1e3),
+       st.sampled_from([1e-8, 1.0, 1e8]))
+def test_stationary_type_property(a, b, d, c):
+    H = np.array([[a, b], [b, d]])
+    assert surfaces.stationary_type(H) == surfaces.stationary_type(c * H)
+
+
+def test_probes_count_and_refuse_outside():
+    p = surfaces.Probes(surfaces.sandpit("phone"))
+    p.depth(1.0, 2.0)
+    p.gradient(1.0, 2.0)
+    p.gradient(3, 4)
+    p.hessian(np.float32(1.5), 2.5)
+    assert p.counts == {"depth": 1, "gradient": 2, "hessian": 1} and p.total == 4
+    assert p.points[2] == (3.0, 4.0)
+    with pytest.raises(ValueError, match="outside the sandpit"):
+        p.depth(7.0, 1.0)
+    assert p.total == 4
+
+
+def test_vectorised_shapes():
+    s = surfaces.sandpit("phone")
+    X, Y, Z = s.grid(11)
+    assert Z.shape == (11, 11)
+    assert s.grad(X, Y).shape == (11, 11, 2)
+    assert s.hess(X, 1.0).shape == (11, 11, 2, 2)
+    assert isinstance(s(1.0, 2.0), float)
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: surfaces.sandpit("lost"), ValueError, "which must be one of"),
+    (lambda: surfaces.sandpit(2.5), TypeError, "which must be"),
+    (lambda: surfaces.sandpit(-1), ValueError, "seed"),
+    (lambda: surfaces.sandpit(1, dips=0), ValueError, "dips"),
+    (lambda: surfaces.sandpit("phone")(np.nan, 1.0), ValueError, "x must contain only finite"),
+    (lambda: surfaces.sandpit("phone").grad([1, 2], [1, 2, 3]), ValueError, "broadcast"),
+    (lambda: surfaces.sandpit("phone")("a", 1.0), TypeError, "x must be"),
+    (lambda: surfaces.Probes("phone"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.Probes(surfaces.sandpit()).depth("1", 2), TypeError, "x must be a number"),
+    (lambda: surfaces.stationary_type([[1, 2], [0, 1]]), ValueError, "symmetric"),
+    (lambda: surfaces.stationary_type([1, 2]), ValueError, "H must have shape"),
+])
+def test_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
