@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import doctest
+import statistics
 
 import numpy as np
 import pytest
+import sympy as sp
 from scipy import optimize
 
 from mmlbook import calculus, check, datasets
@@ -54,7 +56,59 @@ def dL_dual(omega, a, b):
     return float(np.mean(squares.deriv))
 
 
-CORRECT_DERIVATIVES = [dL_formula, dL_loop, dL_covariances, dL_float32, dL_central_difference, dL_dual]
+def dL_zip(omega, a, b):
+    # plain Python over zipped lists
+    f = [omega * ai + (1 - omega) * bi for ai, bi in zip(a, b)]
+    f_mean = sum(f) / len(f)
+    return 2 * sum((fi - f_mean) * (ai - bi) for fi, ai, bi in zip(f, a, b)) / len(f)
+
+
+def dL_center_d_only(omega, a, b):
+    # centring one factor is enough: sum_i (d_i - mean d) * mean f = 0
+    d = a - b
+    return 2 * np.mean((omega * a + (1 - omega) * b) * (d - d.mean()))
+
+
+def dL_statistics(omega, a, b):
+    # the sample covariance (divides by k - 1), rescaled to the population one
+    f = omega * a + (1 - omega) * b
+    k = len(a)
+    return 2 * statistics.covariance(list(f), list(a - b)) * (k - 1) / k
+
+
+def dL_sympy(omega, a, b):
+    w = sp.Symbol("w")
+    prices = [w * ai + (1 - w) * bi for ai, bi in zip(a, b)]
+    mean = sum(prices) / len(prices)
+    C = sum((p - mean) ** 2 for p in prices) / len(prices)
+    return float(sp.diff(C, w).subs(w, omega))
+
+
+def dL_expanded(omega, a, b):
+    # C = w^2 Var a + (1 - w)^2 Var b + 2 w (1 - w) Cov(a, b), differentiated term by term
+    cov = np.mean((a - a.mean()) * (b - b.mean()))
+    return 2 * omega * np.var(a) - 2 * (1 - omega) * np.var(b) + 2 * (1 - 2 * omega) * cov
+
+
+def dL_wide_central(omega, a, b):
+    # a central difference is exact for a quadratic, whatever h
+    C = lambda w: np.var(w * a + (1 - w) * b)  # noqa: E731
+    return (C(omega + 0.1) - C(omega - 0.1)) / 0.2
+
+
+def dL_tiny_forward(omega, a, b):
+    # error h Var(d) = 1e-7 Var(d): below the tolerance, like a float32 computation
+    C = lambda w: np.var(w * a + (1 - w) * b)  # noqa: E731
+    return (C(omega + 1e-7) - C(omega)) / 1e-7
+
+
+def dL_as_array(omega, a, b):
+    return np.array([dL_formula(omega, a, b)])
+
+
+CORRECT_DERIVATIVES = [dL_formula, dL_loop, dL_covariances, dL_float32, dL_central_difference, dL_dual,
+                       dL_zip, dL_center_d_only, dL_statistics, dL_sympy, dL_expanded, dL_wide_central,
+                       dL_tiny_forward, dL_as_array]
 
 
 @pytest.mark.parametrize("function", CORRECT_DERIVATIVES)
@@ -140,6 +194,47 @@ def dL_second(omega, a, b):
     return 2 * np.var(a - b)
 
 
+def dL_mixed_up(omega, a, b):
+    f = omega * b + (1 - omega) * a          # omega weights B here ...
+    return 2 * np.mean((f - f.mean()) * (a - b))   # ... but the inner derivative is for omega weighting A
+
+
+def dL_sum_no_two(omega, a, b):
+    f = omega * a + (1 - omega) * b
+    return np.sum((f - f.mean()) * (a - b))
+
+
+def dL_divided_twice(omega, a, b):
+    f = omega * a + (1 - omega) * b
+    return 2 * np.mean((f - f.mean()) * (a - b)) / len(a)
+
+
+def dL_triple(omega, a, b):
+    f = omega * a + (1 - omega) * b
+    return 6 * np.mean((f - f.mean()) * (a - b))
+
+
+def dL_std(omega, a, b):
+    # the derivative of the standard deviation sqrt(C)
+    f = omega * a + (1 - omega) * b
+    return np.mean((f - f.mean()) * (a - b)) / np.std(f)
+
+
+def dL_clipped_omega(omega, a, b):
+    return dL_formula(min(max(omega, 0), 1), a, b)
+
+
+def dL_forward_1e4(omega, a, b):
+    C = lambda w: np.var(w * a + (1 - w) * b)  # noqa: E731
+    return (C(omega + 1e-4) - C(omega)) / 1e-4
+
+
+def dL_absolute_threshold(omega, a, b):
+    # an absolute test that is meant to catch the constant gap fires on prices in millionths
+    d = a - b
+    return 0.0 if np.var(d) < 1e-3 else dL_formula(omega, a, b)
+
+
 WRONG_DERIVATIVES = [
     (dL_no_two, "factor 2"), (dL_ddof1, "k − 1"), (dL_sum, "without dividing by k"),
     (dL_sign, "sign is wrong"), (dL_no_mean, "leaves out the mean"), (dL_no_chain, "inner derivative"),
@@ -148,6 +243,9 @@ WRONG_DERIVATIVES = [
     (dL_globals, "ignores prices_A and prices_B"), (dL_fixed_omega, "ignores omega"),
     (dL_second, "second derivative"),
     (lambda w, a, b: None, "return statement"),
+    (dL_mixed_up, "different mixes"), (dL_sum_no_two, "0.5·k times"), (dL_divided_twice, "divides by k twice"),
+    (dL_triple, "3 times the right"), (dL_std, "standard deviation"), (dL_clipped_omega, "clips ω"),
+    (dL_forward_1e4, "h ≈ 0.0001"), (dL_absolute_threshold, "prices_times_1e-06"),
 ]
 
 
@@ -220,7 +318,55 @@ def mix_float32(a, b):
     return 0.5 if den <= 1e-6 * (np.var(a) + np.var(b)) else float(np.clip(num / den, 0, 1))
 
 
-CORRECT_MIXES = [mix_formula, mix_grid, mix_scipy, mix_newton, mix_float32]
+def mix_bisection(a, b):
+    # bisection on the sign of C' down to an interval of width 0.001; return its midpoint
+    slope = lambda w: dL_formula(w, a, b)  # noqa: E731
+    if np.var(a - b) == 0:
+        return 0.5
+    if slope(0.0) >= 0:
+        return 0.0
+    if slope(1.0) <= 0:
+        return 1.0
+    lo, hi = 0.0, 1.0
+    while hi - lo > 1e-3:
+        mid = (lo + hi) / 2
+        lo, hi = (lo, mid) if slope(mid) > 0 else (mid, hi)
+    return (lo + hi) / 2
+
+
+def mix_projected_descent(a, b):
+    var_d = np.var(a - b)
+    if var_d <= 1e-12 * (np.var(a) + np.var(b)):
+        return 0.5
+    omega = 0.5
+    for _ in range(100):
+        omega = min(max(omega - 0.25 / var_d * dL_formula(omega, a, b), 0.0), 1.0)
+    return omega
+
+
+def mix_grid_float32(a, b):
+    a, b = a.astype(np.float32), b.astype(np.float32)
+    omegas = np.linspace(0, 1, 1001, dtype=np.float32)
+    return float(omegas[np.argmin([np.var(w * a + (1 - w) * b) for w in omegas])])
+
+
+def mix_sample_statistics(a, b):
+    # ddof=1 everywhere: the factor cancels in the ratio
+    d = a - b
+    if np.var(d, ddof=1) == 0:
+        return 0.0
+    return float(np.clip((np.var(b, ddof=1) - np.cov(a, b)[0, 1]) / np.var(d, ddof=1), 0, 1))
+
+
+def mix_parabola_through_three(a, b):
+    # C is a parabola: fit it through omega = 0, 0.5, 1 and take its vertex
+    ws = np.array([0.0, 0.5, 1.0])
+    c2, c1, _ = np.polyfit(ws, [np.var(w * a + (1 - w) * b) for w in ws], 2)
+    return 0.5 if c2 <= 1e-12 * (np.var(a) + np.var(b)) else float(np.clip(-c1 / (2 * c2), 0, 1))
+
+
+CORRECT_MIXES = [mix_formula, mix_grid, mix_scipy, mix_newton, mix_float32, mix_bisection,
+                 mix_projected_descent, mix_grid_float32, mix_sample_statistics, mix_parabola_through_three]
 
 
 @pytest.mark.parametrize("function", CORRECT_MIXES)
@@ -279,6 +425,33 @@ def mix_nan_when_flat(a, b):
     return np.clip(mix_unclipped(a, b), 0, 1)
 
 
+def mix_grid_002(a, b):
+    omega_array = np.linspace(0, 1, 501)   # step 0.002: within 0.001, worse than the course's 0.0005
+    return omega_array[np.argmin([np.var(w * a + (1 - w) * b) for w in omega_array])]
+
+
+def mix_grid_001(a, b):
+    omega_array = np.arange(0, 1.001, 0.01)
+    return omega_array[np.argmin([np.var(w * a + (1 - w) * b) for w in omega_array])]
+
+
+def mix_clip_below_only(a, b):
+    return max(mix_unclipped(a, b), 0.0) if np.var(a - b) > 0 else 0.5
+
+
+def mix_clip_above_only(a, b):
+    return min(mix_unclipped(a, b), 1.0) if np.var(a - b) > 0 else 0.5
+
+
+def mix_absolute_threshold(a, b):
+    return 0.5 if np.var(a - b) < 1e-9 else mix_formula(a, b)
+
+
+def mix_sign_of_covariance(a, b):
+    d = a - b
+    return 0.5 if np.var(d) == 0 else float(np.clip((np.var(b) + np.cov(a, b, ddof=0)[0, 1]) / np.var(d), 0, 1))
+
+
 WRONG_MIXES = [
     (mix_unclipped, "np.clip"), (mix_share_of_b, "share of supplier B"), (mix_no_covariance, "covariance"),
     (mix_mixed_ddof, "np.cov divides by k − 1"), (mix_index, "position of the minimum"),
@@ -286,6 +459,9 @@ WRONG_MIXES = [
     (mix_coarse, "step 0.1"), (mix_std, "standard deviations"), (mix_nan_when_flat, "0/0"),
     (lambda a, b: [0.3, 0.7], "one number"),
     (lambda a, b: 0.3, "best ω is"),
+    (mix_grid_002, "step 0.002"), (mix_grid_001, "step 0.01"), (mix_clip_below_only, "outside [0, 1]"),
+    (mix_clip_above_only, "outside [0, 1]"), (mix_absolute_threshold, "prices_times_1e-06"),
+    (mix_sign_of_covariance, "best ω is"),
 ]
 
 
@@ -338,3 +514,9 @@ def test_supplier_prices_bad_input():
         datasets.supplier_prices(months=2.5)
     with pytest.raises(ValueError, match="seed"):
         datasets.supplier_prices(seed=-1)
+
+
+@pytest.mark.parametrize("offset", [8e-4, -8e-4])
+def test_mix_off_by_more_than_the_course_grid_is_rejected(offset):
+    # the course's grid of step 0.001 is within 0.0005; 0.0008 off is worse than that
+    assert not check.optimal_mix(lambda a, b: min(max(mix_formula(a, b) + offset, 0.0), 1.0))

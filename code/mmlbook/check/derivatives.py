@@ -34,10 +34,14 @@ __all__ = ["cost_derivative", "optimal_mix"]
 
 # C' is compared with the data's scale 2 (Var a + Var b) (the size of C'' and of
 # C' over [0, 1]): 1e-5 of it is far tighter than any mistake below and loose
-# enough for a float32 computation or a central difference.
+# enough for a float32 computation (off by up to 2e-6 of it on these probes) or a
+# central difference. A forward difference with h below about 1e-5 also passes:
+# its error h·Var(a − b) is then no larger than float32's rounding.
 _RTOL = 1e-5
-# The course finds omega on a grid of step 0.001; any method that good passes.
-_OMEGA_TOL = 1e-3
+# The course finds omega on a grid of step 0.001, which is within 0.0005 of the best omega;
+# any method that good passes. 6e-4 leaves room for rounding (a float32 grid) but not for a
+# grid of step 0.002 (off by up to 0.001), which the old tolerance of 1e-3 accepted.
+_OMEGA_TOL = 6e-4
 
 
 def _tiny() -> tuple[np.ndarray, np.ndarray]:
@@ -61,7 +65,7 @@ def _short() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _constant_gap() -> tuple[np.ndarray, np.ndarray]:
-    """B always costs 7 more than A: every mix has the same variance (L is constant).
+    """B always costs 7 more than A: every mix has the same variance (C is constant).
 
     Prices in quarter dollars are exact in binary, so a - b is exactly -7 and Var(a - b) exactly 0.
     """
@@ -142,7 +146,7 @@ DERIVATIVE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It returns 2·mean(f − f̄), which is always 0: the chain rule's inner derivative is "
      "missing. d/dω (f_i − f̄)² = 2 (f_i − f̄)(a_i − b_i − (ā − b̄)): multiply by a_i − b_i."),
     (lambda w, a, b: _cost(w, a, b),
-     "It returns the cost C(ω) itself, the variance of the mixed price, not its derivative dL/dω."),
+     "It returns the cost C(ω) itself, the variance of the mixed price, not its derivative dC/dω."),
     (lambda w, a, b: float(np.mean(a - b)),
      "It returns the derivative of the average price, d f̄/dω = mean(a − b). The cost is the "
      "variance of the price, whose derivative is (2/k) Σ (f_i − f̄)(a_i − b_i)."),
@@ -152,6 +156,17 @@ DERIVATIVE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda w, a, b: -_right_derivative(1 - w, a, b),
      "ω weights supplier B here (f = ω b + (1 − ω) a). In this project ω is the share of "
      "supplier A: f_i(ω) = ω a_i + (1 − ω) b_i."),
+    (lambda w, a, b: 2 * np.mean((_mix(w, b, a) - np.mean(_mix(w, b, a))) * (a - b)),
+     "Its price f = ω b + (1 − ω) a weights supplier B by ω, but its inner derivative a − b belongs "
+     "to f = ω a + (1 − ω) b: the two halves of the chain rule use different mixes. ω is the share "
+     "of A, f_i(ω) = ω a_i + (1 − ω) b_i, and then df_i/dω = a_i − b_i."),
+    (lambda w, a, b: _right_derivative(w, a, b) / (2 * np.sqrt(_cost(w, a, b))),
+     "It is the derivative of the standard deviation √C(ω), not of the variance C(ω): "
+     "C'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i). (Both have the same minimiser, but the project's "
+     "cost is the variance.)"),
+    (lambda w, a, b: _right_derivative(min(max(w, 0.0), 1.0), a, b),
+     "It clips ω to [0, 1] before differentiating: C'(ω) is a formula valid for every ω (the "
+     "checker also asks at ω = 1.4). Clip only the final answer of optimal_mix."),
 )
 
 
@@ -173,6 +188,37 @@ def _derivative_output(function: Callable, w: float, make: Callable) -> tuple[fl
         raise Failure(f"cost_derivative({w!r}, prices_A, prices_B) returned {result} on the "
                       f"{make.__name__.strip('_')} prices: check what you divide by.")
     return result, a, b
+
+
+def _constant_factor(outputs: np.ndarray, wanted: np.ndarray, scales: np.ndarray, data: list) -> None:
+    """Raise a Failure if the outputs are the right ones times one factor c, or times c·k or c/k."""
+    big = np.abs(wanted) > 1e-3 * scales           # where a ratio is well defined
+    if big.sum() < 2:
+        return
+    months = np.array([a.size for _, a, _, _ in data], dtype=float)
+
+    def factor(growth):
+        """The c with outputs = c · growth · wanted at every probe, or None."""
+        c = np.median(outputs[big] / (growth[big] * wanted[big]))
+        if np.all(np.abs(outputs - c * growth * wanted) <= _RTOL * scales * max(1.0, abs(c) * growth.max())):
+            return float(c)
+        return None
+
+    c = factor(np.ones_like(months))
+    if c is not None and not np.isclose(c, 1.0, rtol=1e-4):
+        raise Failure(f"It is {c:.4g} times the right C'(ω) at every probe: a constant factor is wrong. "
+                      "C'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i): the 2 comes from differentiating the square, "
+                      "the 1/k from the mean over the months.")
+    c = factor(months)
+    if c is not None:
+        raise Failure(f"It is {c:.4g}·k times the right C'(ω), with k the number of months: it adds up the "
+                      "monthly terms (np.sum) where C averages them (np.mean), and a constant factor is "
+                      "off too. C'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i).")
+    c = factor(1 / months)
+    if c is not None:
+        raise Failure(f"It is {c:.4g}/k times the right C'(ω), with k the number of months: it divides by "
+                      "k twice (np.mean of terms already divided by k, say). C'(ω) = (2/k) Σ (f_i − f̄)(a_i − b_i) "
+                      "divides once.")
 
 
 def _check_derivative(function: Callable) -> str:
@@ -201,6 +247,7 @@ def _check_derivative(function: Callable) -> str:
     for mistake, message in DERIVATIVE_MISTAKES:
         if close(outputs, [quietly(mistake, w, a, b) for w, a, b, _ in data]):
             raise Failure(message)
+    _constant_factor(outputs, wanted, scales, data)
     if np.ptp(outputs[course]) <= _RTOL * scales[course[0]]:
         raise Failure(f"It returns {outputs[course[0]]:.6g} for every ω: it ignores omega "
                       "(perhaps it uses a fixed number or a global variable).")
@@ -263,6 +310,13 @@ def _grid(a, b, step):
     return omegas, np.array([_cost(w, a, b) for w in omegas])
 
 
+def _coarse_grid(step: float) -> Callable[[np.ndarray, np.ndarray], float]:
+    def search(a: np.ndarray, b: np.ndarray) -> float:
+        omegas, costs = _grid(a, b, step)
+        return float(omegas[np.argmin(costs)])
+    return search
+
+
 #: (what a wrong function computes, what to tell its author)
 MIX_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda a, b: _unconstrained(a, b),
@@ -289,9 +343,10 @@ MIX_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda a, b: 1.0 if np.mean(a) < np.mean(b) else 0.0,
      "It buys everything from the supplier that is cheaper on average. The project minimises "
      "the variance (the risk) of the price, not its mean."),
-    (lambda a, b: float(_grid(a, b, 0.1)[0][np.argmin(_grid(a, b, 0.1)[1])]),
-     "It searches ω on a grid of step 0.1, too coarse: the answer is only good to ±0.05. Use a "
-     "step of 0.001 or less, or solve C'(ω) = 0 exactly."),
+    *((_coarse_grid(step),
+       f"It searches ω on a grid of step {step:g}, too coarse: the answer is only good to "
+       f"±{step / 2:g}. Use a step of 0.001 or less, or solve C'(ω) = 0 exactly.")
+      for step in (0.1, 0.05, 0.025, 0.02, 0.01, 0.005, 0.0025, 0.002)),
     (lambda a, b: float(np.std(b) / (np.std(a) + np.std(b))),
      "It weights the suppliers by standard deviations, ω = σ_b / (σ_a + σ_b): a rule of thumb, not the "
      "minimiser. Solve C'(ω) = 0: ω = (Var b − Cov(a, b)) / Var(a − b), clipped to [0, 1]."),
@@ -348,11 +403,11 @@ def _check_mix(function: Callable) -> str:
 
 
 def optimal_mix(function: Any) -> Result:
-    r"""Check a reader's ``optimal_mix(prices_A, prices_B)``: the share of A in [0, 1] that minimises L.
+    r"""Check a reader's ``optimal_mix(prices_A, prices_B)``: the share of A in [0, 1] that minimises C.
 
     Any method is fine (the exact formula, a grid of step 0.001 like the course's,
-    Newton's method on :math:`C'`): the answer must be within 0.001 of the best
-    :math:`\omega`. When :math:`a - b` is constant every :math:`\omega` is best,
+    Newton's method on :math:`C'`): the answer must be within 0.0006 of the best
+    :math:`\omega` (the course's grid is within 0.0005). When :math:`a - b` is constant every :math:`\omega` is best,
     and any value in [0, 1] is accepted.
 
     Parameters
