@@ -71,11 +71,6 @@ def _metric(A: Any, n: int) -> np.ndarray:
     return A
 
 
-def _metric_factor(A: np.ndarray) -> np.ndarray:
-    """``W`` with ``W @ W.T == A`` for a symmetric positive definite ``A``: then x^T A y = (x W) . (y W)."""
-    return np.linalg.cholesky(A)
-
-
 # --- Chapter 13: statistics of data sets --------------------------------------------------
 
 
@@ -457,37 +452,23 @@ def _prepared(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray, flo
     X, Y = X - shift, Y - shift
     largest = max(float(np.abs(X).max()), float(np.abs(Y).max()))
     scale = _power_of_two_near(largest) if largest > 0 else 1.0
-    return X / scale, Y / scale, scale
+    X /= scale
+    Y /= scale
+    return X, Y, scale
 
 
-def _squared_distance_blocks(X: np.ndarray, Y: np.ndarray, out: np.ndarray | None = None):
-    """Yield ``(start, stop, D2)``: squared distances between rows ``start:stop`` of ``X`` and all of ``Y``.
+def _squared_norms(X: np.ndarray) -> np.ndarray:
+    return np.einsum("ij,ij->i", X, X)
 
-    ``X`` and ``Y`` are already prepared (:func:`_prepared`). With ``out`` given,
-    each block is a view of its rows of ``out``; otherwise a fresh array.
-    """
-    xx = np.einsum("ij,ij->i", X, X)
-    yy = np.einsum("ij,ij->i", Y, Y)
-    rows = max(1, _BLOCK // max(1, Y.shape[0]))
-    for start in range(0, X.shape[0], rows):
-        stop = min(start + rows, X.shape[0])
-        block = None if out is None else out[start:stop]
-        D2 = np.matmul(X[start:stop], Y.T, out=block)
-        D2 *= -2.0
-        D2 += xx[start:stop, np.newaxis]
-        D2 += yy
-        # The expansion loses digits where the distance is small against the norms (at worst about
-        # (D + 3) eps (|x|^2 + |y|^2) absolute): recompute those pairs from the difference itself.
-        size = xx[start:stop, np.newaxis] + yy
-        size *= _CLOSE
-        i, j = np.nonzero(D2 <= size)
-        del size
-        for k in range(0, i.size, max(1, _BLOCK // max(1, X.shape[1]))):
-            ii, jj = i[k:k + _BLOCK // max(1, X.shape[1])], j[k:k + _BLOCK // max(1, X.shape[1])]
-            difference = X[start + ii] - Y[jj]
-            D2[ii, jj] = np.einsum("ij,ij->i", difference, difference)
-        np.maximum(D2, 0.0, out=D2)
-        yield start, stop, D2
+
+def _direct_squared_distances(X: np.ndarray, Y: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """``|X[i] - Y[j]|^2`` for the index pairs ``(i, j)``, from the differences, a chunk of pairs at a time."""
+    result = np.empty(i.size)
+    pairs = max(1, _BLOCK // X.shape[1])  # a (pairs, D) temporary at most
+    for start in range(0, i.size, pairs):
+        difference = X[i[start:start + pairs]] - Y[j[start:start + pairs]]
+        result[start:start + pairs] = _squared_norms(difference)
+    return result
 
 
 def pairwise_distances(X: Any, Y: Any, A: Any = None) -> np.ndarray:
@@ -549,12 +530,24 @@ def pairwise_distances(X: Any, Y: Any, A: Any = None) -> np.ndarray:
     X = _data("X", X)
     Y = _rows_matching("Y", Y, X, "X")
     if A is not None:
-        L = _metric_factor(_metric(A, X.shape[1]))
+        L = np.linalg.cholesky(_metric(A, X.shape[1]))   # A = L L^T, so x^T A y = (x L) . (y L)
         X, Y = X @ L, Y @ L
     X, Y, scale = _prepared(X, Y)
+    xx, yy = _squared_norms(X), _squared_norms(Y)
     out = np.empty((X.shape[0], Y.shape[0]))
-    for _ in _squared_distance_blocks(X, Y, out):
-        pass
+    rows = max(1, _BLOCK // Y.shape[0])
+    for start in range(0, X.shape[0], rows):
+        stop = min(start + rows, X.shape[0])
+        D2 = np.matmul(X[start:stop], Y.T, out=out[start:stop])
+        D2 *= -2.0
+        D2 += xx[start:stop, np.newaxis]
+        D2 += yy
+        size = xx[start:stop, np.newaxis] + yy
+        size *= _CLOSE
+        i, j = np.nonzero(D2 <= size)
+        del size
+        D2[i, j] = _direct_squared_distances(X, Y, start + i, j)
+        np.maximum(D2, 0.0, out=D2)  # what is left negative is rounding in a pair that is not close
     np.sqrt(out, out=out)
     out *= scale
     return out
@@ -575,28 +568,46 @@ def _labels(name: str, y: Any, n: int) -> np.ndarray:
     return labels
 
 
-def _nearest(D2: np.ndarray, k: int) -> np.ndarray:
-    """Column indices of the ``k`` smallest entries of each row; ties at the k-th broken by the smaller index."""
-    if k == D2.shape[1]:
-        return np.broadcast_to(np.arange(k), (D2.shape[0], k))
-    nearest = np.argpartition(D2, k - 1, axis=1)[:, :k]  # linear time, but arbitrary among ties
-    kth = np.take_along_axis(D2, nearest, axis=1).max(axis=1)
-    tied = np.flatnonzero(np.count_nonzero(D2 <= kth[:, np.newaxis], axis=1) > k)
-    for row in tied:  # rare: more than k points within the k-th distance; sort that row stably
-        nearest[row] = np.argsort(D2[row], kind="stable")[:k]
-    return nearest
+def _nearest(X: np.ndarray, X_train: np.ndarray, yy: np.ndarray, k: int) -> np.ndarray:
+    """Indices (one row per row of X, k) of the k nearest rows of X_train: screen, then decide exactly.
+
+    ``yy`` holds the squared norms of the rows of ``X_train``.
+
+    The expansion ranks training points by ``|y|^2 - 2 x.y`` (``|x - y|^2`` less the
+    constant ``|x|^2``) with an absolute error of at most ``slack / 2``. Every point that
+    could be among the k nearest is within ``slack`` of the k-th smallest value; for those
+    candidates the squared distance is recomputed from the differences, and the k
+    smallest by (that distance, training index) are the neighbours.
+    """
+    slack = 4 * (X.shape[1] + 2) * np.finfo(float).eps * (_squared_norms(X) + yy.max())
+    R = np.matmul(X, X_train.T)
+    R *= -2.0
+    R += yy
+    kth = np.partition(R, k - 1, axis=1)[:, k - 1]
+    rows, cols = np.nonzero(R <= (kth + slack)[:, np.newaxis])   # row by row, at least k per row
+    del R
+    exact = _direct_squared_distances(X, X_train, rows, cols)
+    order = np.lexsort((cols, exact, rows))   # by row, then distance, then index
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, np.arange(X.shape[0]))
+    keep = np.arange(rows.size) - first[rows] < k
+    return cols[keep].reshape(X.shape[0], k)
 
 
 def knn_predict(k: int, X_train: Any, y_train: Any, X_test: Any) -> np.ndarray:
     """The label of each row of ``X_test`` by a majority vote of its ``k`` nearest training points.
 
-    Nearness is Euclidean distance, computed as in :func:`pairwise_distances`
-    (block by block, so memory stays small for any number of test points).
+    Nearness is Euclidean distance. The matrix product ``X_test @ X_train.T``
+    (BLAS) screens the training points; the few that could be among the k
+    nearest are then compared by their distance computed directly from the
+    differences, so rounding in the screen never changes the neighbours.
+    It works block by block, so memory stays small for any number of test points.
 
     Tie rules, both deterministic:
 
-    * neighbours: if several training points are as far as the k-th nearest,
-      those with the smaller index in ``X_train`` are taken;
+    * neighbours: if several training points are as far as the k-th nearest
+      (the same directly computed distance), those with the smaller index in
+      ``X_train`` are taken;
     * the vote: if several labels get the most votes, the smallest label
       wins (as with scikit-learn's ``KNeighborsClassifier``, whose vote
       breaks ties the same way).
@@ -636,9 +647,12 @@ def knn_predict(k: int, X_train: Any, y_train: Any, X_test: Any) -> np.ndarray:
     k = as_number("k", k, low=1, high=X_train.shape[0], integer=True)
     classes, codes = np.unique(y_train, return_inverse=True)
     X_train, X_test, _ = _prepared(X_train, X_test)
+    yy = _squared_norms(X_train)
     predictions = np.empty(X_test.shape[0], dtype=np.intp)
-    for start, stop, D2 in _squared_distance_blocks(X_test, X_train):
-        votes = codes[_nearest(D2, k)]  # (rows, k)
+    block = max(1, _BLOCK // X_train.shape[0])
+    for start in range(0, X_test.shape[0], block):
+        stop = min(start + block, X_test.shape[0])
+        votes = codes[_nearest(X_test[start:stop], X_train, yy, k)]  # (rows, k)
         rows = stop - start
         counts = np.bincount((np.arange(rows)[:, np.newaxis] * classes.size + votes).ravel(),
                              minlength=rows * classes.size).reshape(rows, classes.size)
@@ -892,7 +906,11 @@ def pca(X: Any, n_components: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     (array([[0.6791, 0.734 ]]), array([7.2242]), array([0., 0.]))
     """
     X = _data("X", X, min_rows=2)
-    n = _n_components(n_components, X)
+    return _pca(X, _n_components(n_components, X))
+
+
+def _pca(X: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`pca` of a checked ``X``; the smaller of the D x D and N x N eigenproblems."""
     mu = _column_means(X)
     centred = X - mu
     N, D = X.shape
@@ -934,6 +952,6 @@ def reconstruct(X: Any, n_components: int) -> np.ndarray:
            [ 4.016,  4.185]])
     """
     X = _data("X", X, min_rows=2)
-    components, _, mu = pca(X, n_components)
+    components, _, mu = _pca(X, _n_components(n_components, X))
     coordinates = (X - mu) @ components.T
     return coordinates @ components + mu

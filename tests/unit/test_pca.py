@@ -234,6 +234,31 @@ def test_knn_distance_tie_at_the_kth_neighbour_takes_the_smaller_index():
     assert knn_predict(2, X_train, [5, 6, 4, 9], [[0.0]]).item() == 6
 
 
+def test_knn_neighbours_are_decided_by_direct_distances():
+    # Far-flung training points make the norms in the expansion large (~1e6 after centring) against
+    # two near neighbours whose squared distances, 1e-8 and 1.00002e-8, differ by 2e-13: far below
+    # the expansion's rounding (about 1e-10 here), not below that of the direct differences.
+    rng = np.random.default_rng(3)
+    far = rng.choice([-1e3, 1e3], size=(20, 3)) + rng.normal(size=(20, 3))
+    t = np.array([0.3, -0.2, 0.1])
+    for first, second in [(1e-4, 1.00001e-4), (1.00001e-4, 1e-4)]:
+        X_train = np.vstack([far, t + [first, 0, 0], t + [0, second, 0]])
+        y_train = np.r_[np.zeros(20, int), 1, 2]
+        expected = 1 if first < second else 2
+        assert knn_predict(1, X_train, y_train, [t]).item() == expected
+        assert np.argmin(cdist([t], X_train)) == 19 + expected
+
+
+@pytest.mark.parametrize("block", [30, 100, 2**22])
+def test_knn_block_by_block_is_the_same(monkeypatch, block):
+    rng = np.random.default_rng(4)
+    X_train, X_test = rng.normal(size=(25, 3)), rng.normal(size=(40, 3))
+    y_train = rng.integers(0, 4, size=25)
+    expected = KNeighborsClassifier(n_neighbors=3, algorithm="brute").fit(X_train, y_train).predict(X_test)
+    monkeypatch.setattr(module, "_BLOCK", block)
+    assert np.array_equal(knn_predict(3, X_train, y_train, X_test), expected)
+
+
 @settings(max_examples=50, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.integers(1, 6), SCALE)
 def test_knn_predictions_do_not_change_with_scale(seed, k, c):
