@@ -102,8 +102,8 @@ def mean(X: Any) -> np.ndarray:
     TypeError
         ``X`` is not numbers.
     ValueError
-        ``X`` is not 2-D (a single example is ``[x]``, a list of numbers is ``np.c_[x]``),
-        is empty, or holds NaN or inf.
+        ``X`` is not 2-D (one example ``x`` is ``[x]``; N numbers, one feature
+        each, are ``np.c_[x]``), is empty, or holds NaN or inf.
 
     Examples
     --------
@@ -442,18 +442,24 @@ def _rows_matching(name: str, Y: Any, X: np.ndarray, other: str) -> np.ndarray:
 
 
 def _prepared(X: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """``X`` and ``Y`` shifted by a common point and divided by a common power of two, and that power.
+    """``X`` and ``Y`` shifted by the mean of ``X``'s rows and, if need be, divided by a power of two.
 
-    Distances do not change under the shift; the division (exact) keeps squares
-    from overflowing or underflowing. Centring makes the norms in the expansion
-    |x|^2 + |y|^2 - 2 x.y as small as the spread of the data, not its offset.
+    Distances do not change under the shift, and centring makes the norms in the
+    expansion |x|^2 + |y|^2 - 2 x.y as small as the spread of the data, not its
+    offset. Entries beyond 1e+-100 are divided by a power of two near the largest
+    (exact, and undone by multiplying the distances by the returned ``scale``), so
+    that squares neither overflow nor underflow. ``X`` and ``Y`` are changed in
+    place: pass arrays you own (those from ``as_array`` are always fresh copies).
     """
-    shift = _column_means(X)
-    X, Y = X - shift, Y - shift
-    largest = max(float(np.abs(X).max()), float(np.abs(Y).max()))
-    scale = _power_of_two_near(largest) if largest > 0 else 1.0
-    X /= scale
-    Y /= scale
+    shift = X.mean(axis=0)
+    X -= shift
+    Y -= shift
+    largest = max(float(X.max()), -float(X.min()), float(Y.max()), -float(Y.min()))
+    scale = 1.0
+    if largest > 0 and not 1e-100 < largest < 1e100:
+        scale = _power_of_two_near(largest)
+        X /= scale
+        Y /= scale
     return X, Y, scale
 
 
@@ -512,9 +518,9 @@ def pairwise_distances(X: Any, Y: Any, A: Any = None) -> np.ndarray:
     the data, not of its offset; (2) every pair whose expanded squared
     distance is below 1/100 of :math:`\lVert\mathbf{x}\rVert^2+\lVert\mathbf{y}\rVert^2` is
     recomputed directly from :math:`\mathbf{x}-\mathbf{y}`, which gives an exact 0
-    for identical rows and full relative accuracy for close pairs; (3) the
-    data are divided by a power of two near their largest entry (exact), so
-    squares neither overflow nor underflow. Every distance then has a relative
+    for identical rows and full relative accuracy for close pairs; (3) data
+    with entries beyond 1e+-100 are divided by a power of two near the largest
+    (exact), so squares neither overflow nor underflow. Every distance then has a relative
     error of at most about :math:`50(D+3)\varepsilon` (about 1e-11 for
     D = 784), and in practice near :math:`\sqrt{D}\varepsilon`. The recheck costs
     little unless many pairs are close: its work is D operations a close pair.
@@ -571,27 +577,38 @@ def _labels(name: str, y: Any, n: int) -> np.ndarray:
 def _nearest(X: np.ndarray, X_train: np.ndarray, yy: np.ndarray, k: int) -> np.ndarray:
     """Indices (one row per row of X, k) of the k nearest rows of X_train: screen, then decide exactly.
 
-    ``yy`` holds the squared norms of the rows of ``X_train``.
-
-    The expansion ranks training points by ``|y|^2 - 2 x.y`` (``|x - y|^2`` less the
-    constant ``|x|^2``) with an absolute error of at most ``slack / 2``. Every point that
-    could be among the k nearest is within ``slack`` of the k-th smallest value; for those
-    candidates the squared distance is recomputed from the differences, and the k
-    smallest by (that distance, training index) are the neighbours.
+    ``yy`` holds the squared norms of the rows of ``X_train``. The expansion ranks
+    training points by ``|y|^2 - 2 x.y`` (``|x - y|^2`` less the constant ``|x|^2``) with
+    an absolute error below ``slack / 2``, so every point that could be among the k
+    nearest is within ``slack`` of the k-th smallest value. Those candidates (nearly
+    always just k) get their squared distance from the differences, and the k smallest
+    by (that distance, training index) are the neighbours.
     """
+    rows_here, N = X.shape[0], X_train.shape[0]
     slack = 4 * (X.shape[1] + 2) * np.finfo(float).eps * (_squared_norms(X) + yy.max())
-    R = np.matmul(X, X_train.T)
-    R *= -2.0
+    R = np.matmul(-2.0 * X, X_train.T)   # the factor -2 on the small block, not on the product
     R += yy
-    kth = np.partition(R, k - 1, axis=1)[:, k - 1]
-    rows, cols = np.nonzero(R <= (kth + slack)[:, np.newaxis])   # row by row, at least k per row
+    if k == N:
+        rows, cols = np.repeat(np.arange(rows_here), N), np.tile(np.arange(N), rows_here)
+    else:
+        # The k smallest (in any order) in front of the (k+1)-th smallest. A single kth: asking
+        # argpartition for both k - 1 and k costs four times as much.
+        part = np.argpartition(R, k, axis=1)
+        kth = np.take_along_axis(R, part[:, :k], axis=1).max(axis=1)
+        next_ = np.take_along_axis(R, part[:, k:k + 1], axis=1)[:, 0]
+        crowded = next_ <= kth + slack   # rare: more than k candidates, so look at the whole row
+        rows, cols = np.repeat(np.arange(rows_here), k), part[:, :k].ravel()
+        rows, cols = rows[~crowded[rows]], cols[~crowded[rows]]
+        extra_rows, extra_cols = np.nonzero(R[crowded] <= (kth + slack)[crowded, np.newaxis])
+        rows = np.concatenate([rows, np.flatnonzero(crowded)[extra_rows]])
+        cols = np.concatenate([cols, extra_cols])
     del R
     exact = _direct_squared_distances(X, X_train, rows, cols)
     order = np.lexsort((cols, exact, rows))   # by row, then distance, then index
     rows, cols = rows[order], cols[order]
-    first = np.searchsorted(rows, np.arange(X.shape[0]))
+    first = np.searchsorted(rows, np.arange(rows_here))
     keep = np.arange(rows.size) - first[rows] < k
-    return cols[keep].reshape(X.shape[0], k)
+    return cols[keep].reshape(rows_here, k)
 
 
 def knn_predict(k: int, X_train: Any, y_train: Any, X_test: Any) -> np.ndarray:
@@ -896,7 +913,9 @@ def pca(X: Any, n_components: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     :math:`\bar X` would give them (relative error about
     :math:`\varepsilon\lambda_1/\lambda_i`); for the leading components that
     PCA keeps this is far below anything visible, and the route is several
-    times faster than the SVD.
+    times faster than the SVD. On the N x N route the same holds for the
+    orthogonality of components with small variances (about
+    :math:`\varepsilon\lambda_1/\lambda_i`).
 
     Examples
     --------

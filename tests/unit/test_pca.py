@@ -183,6 +183,16 @@ def test_pairwise_distances_are_exact_zero_for_identical_rows_and_accurate_for_c
     assert not np.allclose(np.diag(naive), 0.0, atol=1e-3)
 
 
+def test_pairwise_distances_and_knn_neither_overflow_nor_underflow_nor_change_their_input():
+    X = np.array([[0.0, 0.0], [3.0, 4.0], [6.0, 8.0]])
+    for c in (1e-200, 1.0, 1e200):
+        before = c * X
+        copy = before.copy()
+        assert np.allclose(pairwise_distances(before, before), c * cdist(X, X), rtol=1e-14, atol=0)
+        assert list(knn_predict(1, before, [1, 2, 3], before)) == [1, 2, 3]
+        assert np.array_equal(before, copy)
+
+
 def test_pairwise_distances_block_by_block_is_the_same(monkeypatch):
     rng = np.random.default_rng(1)
     X, Y = rng.normal(size=(37, 5)), rng.normal(size=(23, 5))
