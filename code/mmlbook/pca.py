@@ -47,6 +47,16 @@ def _power_of_two_near(largest: float) -> float:
     return math.ldexp(1.0, math.frexp(largest)[1])
 
 
+def _require_symmetric(name: str, M: np.ndarray, why: str) -> None:
+    """Raise unless the square ``M`` is symmetric to within :func:`mmlbook.linalg.rank_tolerance` of ``M``."""
+    tol = rank_tolerance(M)
+    asymmetry = float(np.abs(M - M.T).max())
+    if asymmetry > tol:
+        raise ValueError(f"{name} must be symmetric ({why}): |{name}[i, j] - {name}[j, i]| is up to "
+                         f"{asymmetry:.3g}, above the tolerance {tol:.3g} for a matrix of this size "
+                         f"(rank_tolerance({name}))")
+
+
 def _metric(A: Any, n: int) -> np.ndarray:
     """``A`` as a symmetric positive definite (n, n) matrix, or raise saying which property fails.
 
@@ -56,12 +66,8 @@ def _metric(A: Any, n: int) -> np.ndarray:
     A = as_array("A", A, ndim=2)
     if A.shape != (n, n):
         raise ValueError(f"A must have shape ({n}, {n}) to match the vectors, got {A.shape}")
+    _require_symmetric("A", A, "else x^T A y and y^T A x would differ")
     tol = rank_tolerance(A)
-    asymmetry = float(np.abs(A - A.T).max())
-    if asymmetry > tol:
-        raise ValueError(f"A must be symmetric: |A[i, j] - A[j, i]| is up to {asymmetry:.3g}, above the "
-                         f"tolerance {tol:.3g} for a matrix of this size (rank_tolerance(A)); "
-                         "x^T A y would differ from y^T A x")
     A = (A + A.T) / 2
     smallest = float(np.linalg.eigvalsh(A)[0])
     if smallest <= tol:
@@ -184,22 +190,15 @@ def affine_mean(m: Any, A: Any, b: Any) -> np.ndarray:
     >>> affine_mean([2, 2], [[0, 1], [2, 3]], [1, 1])
     array([ 3., 11.])
     """
-    m, A, b = _affine_arguments("m", m, A, b)
+    A, b = _affine_map(A, b)
+    m = _vector("m", m, A.shape[1], of=" (the number of columns of A)")
     return A @ m + b
 
 
-def _affine_arguments(name: str, first: Any, A: Any, b: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Check the arguments of an affine map ``x -> A x + b`` acting on a mean or covariance of dimension D."""
+def _affine_map(A: Any, b: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``A`` (K, D) and ``b`` (K,) of an affine map ``x -> A x + b``, checked."""
     A = as_array("A", A, ndim=2)
-    K, D = A.shape
-    if name == "m":
-        first = _vector("m", first, D, of=" (the number of columns of A)")
-    else:
-        first = as_array(name, first, ndim=2)
-        if first.shape != (D, D):
-            raise ValueError(f"{name} must have shape ({D}, {D}) to match the {D} columns of A, got {first.shape}")
-    b = _vector("b", b, K, of=" (the number of rows of A)")
-    return first, A, b
+    return A, _vector("b", b, A.shape[0], of=" (the number of rows of A)")
 
 
 def affine_covariance(S: Any, A: Any, b: Any) -> np.ndarray:
@@ -232,10 +231,12 @@ def affine_covariance(S: Any, A: Any, b: Any) -> np.ndarray:
     array([[4., 0.],
            [0., 4.]])
     """
-    S, A, b = _affine_arguments("S", S, A, b)
-    if np.abs(S - S.T).max() > rank_tolerance(S):
-        raise ValueError("S must be symmetric (a covariance matrix): S[i, j] and S[j, i] differ "
-                         f"by up to {np.abs(S - S.T).max():.3g}")
+    A, b = _affine_map(A, b)
+    D = A.shape[1]
+    S = as_array("S", S, ndim=2)
+    if S.shape != (D, D):
+        raise ValueError(f"S must have shape ({D}, {D}) to match the {D} columns of A, got {S.shape}")
+    _require_symmetric("S", S, "a covariance matrix")
     C = A @ S @ A.T
     return (C + C.T) / 2
 
@@ -661,7 +662,9 @@ def knn_predict(k: int, X_train: Any, y_train: Any, X_test: Any) -> np.ndarray:
     X_train = _data("X_train", X_train)
     y_train = _labels("y_train", y_train, X_train.shape[0])
     X_test = _rows_matching("X_test", X_test, X_train, "X_train")
-    k = as_number("k", k, low=1, high=X_train.shape[0], integer=True)
+    k = as_number("k", k, integer=True)
+    if not 1 <= k <= X_train.shape[0]:
+        raise ValueError(f"k must be between 1 and the number of training points ({X_train.shape[0]}), got {k}")
     classes, codes = np.unique(y_train, return_inverse=True)
     X_train, X_test, _ = _prepared(X_train, X_test)
     yy = _squared_norms(X_train)
@@ -817,7 +820,11 @@ def normalize(X: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _n_components(n_components: Any, X: np.ndarray) -> int:
-    return as_number("n_components", n_components, low=1, high=min(X.shape), integer=True)
+    n = as_number("n_components", n_components, integer=True)
+    if not 1 <= n <= min(X.shape):
+        raise ValueError(f"n_components must be between 1 and min(N, D) = {min(X.shape)} for X of shape "
+                         f"{X.shape}, got {n}")
+    return n
 
 
 def _complete(V: np.ndarray, n: int) -> np.ndarray:
