@@ -484,6 +484,19 @@ def reflection_matrix(basis: Any) -> np.ndarray:
 # --- Eigenvectors and PageRank --------------------------------------------------------
 
 
+def _largest_entry_positive(V: np.ndarray) -> np.ndarray:
+    """``V`` with each row's sign chosen so that its largest entry (in size) is positive.
+
+    "Largest" is the first entry within a factor 1 - 1e-6 of the row's largest
+    size, so that entries equal but for rounding (as in [1, -1] / sqrt(2)) do
+    not let the last bit decide the sign. A row of zeros is left alone.
+    """
+    size = np.abs(V)
+    first_largest = np.argmax(size >= size.max(axis=1, keepdims=True) * (1 - 1e-6), axis=1)
+    signs = np.where(V[np.arange(V.shape[0]), first_largest] < 0, -1.0, 1.0)
+    return V * signs[:, np.newaxis]
+
+
 def _iterate(A: np.ndarray, x: np.ndarray, tol: float, max_iter: int) -> tuple[float, np.ndarray, int, list[float]]:
     """Power iteration from the unit vector ``x``; returns (value, vector, steps, the step sizes).
 
@@ -608,10 +621,7 @@ def power_iteration(A: Any, x0: Any = None, tol: float = 1e-10,
         raise _no_convergence(max_iter, value, moves)
     if x0 is None:
         # The random start has no meaning of its own, so neither has the sign it leaves.
-        size = np.abs(vector)
-        first_largest = int(np.argmax(size >= size.max() * (1 - 1e-6)))  # ties: the first of them
-        if vector[first_largest] < 0:
-            vector = -vector
+        vector = _largest_entry_positive(vector[np.newaxis])[0]
     elif steps == 1 and n > 1:
         # Converged at once: x0 is an eigenvector, maybe not the dominant one. Run from a random start.
         start = np.random.default_rng(0).normal(size=n)
