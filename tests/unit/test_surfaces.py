@@ -127,3 +127,53 @@ def test_vectorised_shapes():
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_probes_budget_and_kinds():
+    p = surfaces.Probes(surfaces.sandpit("phone"), budget=3, kinds=("depth", "gradient"))
+    p.depth(1.0, 1.0)
+    p.gradient(2.0, 2.0)
+    with pytest.raises(ValueError, match="hessian probes are not allowed"):
+        p.hessian(1.0, 1.0)
+    p.depth(3.0, 3.0)
+    with pytest.raises(surfaces.OutOfProbes, match="budget is 3"):
+        p.depth(4.0, 4.0)
+    assert p.total == 3 and len(p.points) == 3
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"budget": 0}, ValueError, "budget"),
+    ({"budget": 2.5}, TypeError, "budget"),
+    ({"kinds": "depth"}, TypeError, "kinds"),
+    ({"kinds": ("depth", "slope")}, ValueError, "kinds"),
+    ({"kinds": ()}, ValueError, "kinds"),
+])
+def test_probes_bad_options(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        surfaces.Probes(surfaces.sandpit("phone"), **kwargs)
+
+
+def test_game_counts_readings_and_finds_the_phone(capsys):
+    s = surfaces.sandpit(2)
+    game = surfaces.Game(s, gradient=True, radius=0.05)
+    depth, g = game.probe(3.0, 3.0)
+    assert depth == s(3.0, 3.0) and np.array_equal(g, s.grad(3.0, 3.0))
+    assert game.probes.counts == {"depth": 1, "gradient": 1, "hessian": 0}
+    assert "probe 1 at (3, 3)" in capsys.readouterr().out
+    far = game.guess(3.0, 3.0)
+    assert not game.found and far == pytest.approx(np.linalg.norm(s.minimum[0] - [3, 3]))
+    assert game.guess(*(s.minimum[0] + [0.03, 0.0])) == pytest.approx(0.03) and game.found
+    assert "found the phone" in capsys.readouterr().out
+    fig = game.figure(reveal=True)
+    assert "1 probes" in fig.axes[0].get_title()
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: surfaces.Game("phone"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.Game(surfaces.sandpit(), gradient=1), TypeError, "gradient"),
+    (lambda: surfaces.Game(surfaces.sandpit(), radius=0), ValueError, "radius"),
+    (lambda: surfaces.Game(surfaces.sandpit()).guess("a", 1), TypeError, "x must be a number"),
+])
+def test_game_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
