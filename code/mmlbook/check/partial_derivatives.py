@@ -16,13 +16,13 @@ The specifications, which the chapter states too:
   slope in the sandpit, componentwise, for the step :math:`h = L/100` the
   checker passes (L the length over which the sand bends: 1 m in the
   chapter's sandpits). A central difference meets this (its error is about
-  :math:`h^2 f'''/6`, at most 4e-5 of the slope on these sandpits); a forward
-  difference (error about :math:`h f''/2`, up to 7e-3) does not;
-* the classifier must say ``"degenerate"`` when :math:`\det H` is zero up to
-  rounding, and classify correctly any Hessian whose determinant is at least
-  :math:`10^{-7}\|H\|_F^2` in size: any threshold relative to the scale of H
-  between about 1e-14 and 1e-8 passes, and a Hessian times :math:`10^{\pm 8}`
-  must get the same answer;
+  :math:`h^2 f'''/6`, at most 4e-5 of the slope at the points checked); a
+  forward difference (error about :math:`h f''/2`, up to 6e-3 there) does not;
+* the classifier must say ``"degenerate"`` when :math:`\det H` is zero in
+  exact arithmetic (its computed value may be ~1e-17 from rounding); every
+  other Hessian checked has :math:`|\det H| \ge 2.5 \cdot 10^{-7}\|H\|_F^2`, so
+  any threshold relative to the scale of H between about 1e-14 and 1e-8
+  passes; each Hessian is also checked times :math:`10^{8}` and :math:`10^{-8}`;
 * the phone must be found within :data:`PHONE_DISTANCE` of
   ``Surface.minimum`` in at most :data:`DEPTH_BUDGET` probes with depths
   only, or :data:`GRADIENT_BUDGET` probes when gradient probes are allowed,
