@@ -411,7 +411,8 @@ class Game:
     ``gradient=True``), prints the reading with the count so far, and returns
     it; ``guess(x, y)`` says how far the phone is and whether that is within
     ``radius``; ``figure(reveal=False)`` draws the probes so far, with the
-    sand's contours and the phone only when ``reveal=True``.
+    sand's contours and the phone only when ``reveal=True``; ``play()`` gives
+    the same game as boxes and buttons in a live notebook.
 
     Parameters
     ----------
@@ -431,29 +432,83 @@ class Game:
         self.with_gradient = gradient
         self.readings: list[tuple[float, float, float, np.ndarray | None]] = []
         self.found = False
+        self.last = ""
 
     def probe(self, x: Any, y: Any, *, quiet: bool = False) -> float | tuple[float, np.ndarray]:
         """Read the depth (and gradient) at (x, y); prints the reading unless ``quiet``."""
         depth = self.probes.depth(x, y)
         g = self.probes.gradient(x, y) if self.with_gradient else None
         self.readings.append((float(x), float(y), depth, g))
+        text = f"probe {len(self.readings)} at ({float(x):.3g}, {float(y):.3g}): depth {depth:.3f}"
+        if g is not None:
+            text += f", gradient ({g[0]:.3f}, {g[1]:.3f})"
+        self.last = text
         if not quiet:
-            text = f"probe {len(self.readings)} at ({float(x):.3g}, {float(y):.3g}): depth {depth:.3f}"
-            if g is not None:
-                text += f", gradient ({g[0]:.3f}, {g[1]:.3f})"
             print(text)
         return depth if g is None else (depth, g)
 
-    def guess(self, x: Any, y: Any) -> float:
-        """Dig at (x, y): prints and returns the distance to the phone."""
+    def guess(self, x: Any, y: Any, *, quiet: bool = False) -> float:
+        """Dig at (x, y): returns the distance to the phone, and prints it unless ``quiet``."""
         point = np.array([as_number("x", x), as_number("y", y)])
         phone, _ = self.probes.surface.minimum
         distance = float(np.linalg.norm(point - phone))
         self.found = self.found or distance <= self.radius
-        verdict = "found the phone!" if distance <= self.radius else "no phone here"
-        print(f"dug at ({point[0]:.3g}, {point[1]:.3g}): {verdict} It is {distance:.3f} away; "
-              f"{len(self.readings)} probes ({self.probes.total} readings) so far.")
+        verdict = "found the phone!" if distance <= self.radius else "no phone here."
+        self.last = (f"dug at ({point[0]:.3g}, {point[1]:.3g}): {verdict} It is {distance:.3f} m away; "
+                     f"{len(self.readings)} probes ({self.probes.total} readings) so far.")
+        if not quiet:
+            print(self.last)
         return distance
+
+    def play(self):
+        """A small interface for a live notebook: x and y boxes, Probe and Dig buttons, the picture, the count.
+
+        On the static site (``MMLBOOK_STATIC`` set, as in the book's build) it
+        returns a short note instead, because the buttons need a live kernel.
+        """
+        import io
+        import os
+
+        from .widgets import STATIC_ENV
+
+        if os.environ.get(STATIC_ENV):
+            return _Note("In a live notebook (Jupyter, Binder, Colab) this cell shows the sandpit game: "
+                         "boxes for x and y, buttons to probe and to dig, and the picture of your probes.")
+        import ipywidgets as w
+        import matplotlib.pyplot as plt
+
+        x0, x1, y0, y1 = self.probes.surface.bounds
+        x = w.BoundedFloatText(value=(x0 + x1) / 2, min=x0, max=x1, step=0.1, description="x (m)")
+        y = w.BoundedFloatText(value=(y0 + y1) / 2, min=y0, max=y1, step=0.1, description="y (m)")
+        probe, dig = w.Button(description="probe here"), w.Button(description="dig here")
+        reveal = w.Checkbox(value=False, description="reveal the sand")
+        image = w.Image(format="png")
+        status = w.HTML("Probe the sand, then dig where you think the phone is.")
+
+        def redraw(_change=None):
+            fig = self.figure(reveal=reveal.value)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png")
+            plt.close(fig)
+            image.value = buffer.getvalue()
+
+        def on_probe(_button):
+            self.probe(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        def on_dig(_button):
+            self.guess(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        probe.on_click(on_probe)
+        dig.on_click(on_dig)
+        reveal.observe(redraw, names="value")
+        redraw()
+        box = w.VBox([w.HBox([x, y]), w.HBox([probe, dig, reveal]), status, image])
+        box.controls = {"x": x, "y": y, "probe": probe, "dig": dig, "reveal": reveal, "status": status}
+        return box
 
     def figure(self, reveal: bool = False):
         """The sandpit seen from above: probes (numbered), and the sand and the phone if ``reveal``."""
@@ -474,3 +529,18 @@ class Game:
         if reveal:
             ax.legend(loc="upper right", fontsize=8)
         return fig
+
+
+class _Note:
+    """A line of text that a notebook shows as HTML (the static stand-in for :meth:`Game.play`)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><em>{html.escape(self.text)}</em></p>"
+
+    def __repr__(self) -> str:
+        return self.text

@@ -177,3 +177,25 @@ def test_game_counts_readings_and_finds_the_phone(capsys):
 def test_game_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_game_play_drives_probes_and_digs(monkeypatch):
+    monkeypatch.delenv("MMLBOOK_STATIC", raising=False)
+    s = surfaces.sandpit(3)
+    game = surfaces.Game(s)
+    box = game.play()
+    controls = box.controls
+    controls["x"].value, controls["y"].value = 2.0, 3.0
+    controls["probe"].click()
+    assert game.probes.counts["depth"] == 1 and "probe 1 at (2, 3)" in controls["status"].value
+    controls["x"].value, controls["y"].value = (float(c) for c in s.minimum[0])
+    controls["dig"].click()
+    assert game.found and "found the phone" in controls["status"].value
+    controls["reveal"].value = True
+    assert box.children[-1].value[:4] == b"\x89PNG"
+
+
+def test_game_play_is_a_note_on_the_static_site(monkeypatch):
+    monkeypatch.setenv("MMLBOOK_STATIC", "1")
+    note = surfaces.Game(surfaces.sandpit()).play()
+    assert "live notebook" in note._repr_html_() and "live notebook" in repr(note)
