@@ -11,7 +11,9 @@ shallow bowl, like the random sandpits of Imperial's lab.
 
 :class:`Probes` wraps a surface and counts every height, gradient and
 Hessian asked for: the score in the sandpit game and in Chapter 11's
-strategy tournament.
+strategy tournament. It can hold a budget and allow only some kinds of
+probe. :class:`Game` is the game itself for a live kernel: probe, read,
+guess where the phone is.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import numpy as np
 
 from ._validate import as_array, as_number
 
-__all__ = ["Surface", "sandpit", "NAMES", "Probes", "stationary_type"]
+__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "Game", "stationary_type"]
 
 
 @dataclass(frozen=True)
@@ -284,8 +286,9 @@ def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
     Parameters
     ----------
     which : str or int, default "phone"
-        ``"phone"``: a shallow bowl centred at (4.1, 0.9) with a deep dip at
-        (1.5, 3.7), the outline's surface (two minima and a saddle between);
+        ``"phone"``: a bowl centred at (4.1, 0.9) with a deep dip at
+        (1.5, 3.7), the outline's surface; the dip's tail tilts the bowl's
+        centre, so the sandpit holds one minimum, at (1.730, 3.452);
         ``"ripples"``: a rotated product of sinc bumps, many local minima;
         ``"valley"``: the quadratic :math:`(x-3)^2 + 25(y-3)^2`, condition
         number 25; ``"course"``: DeepLearning.AI's quartic on [-5, 5]^2.
@@ -318,6 +321,13 @@ def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
                    formula=formula)
 
 
+class OutOfProbes(RuntimeError):
+    """Raised by :class:`Probes` when a probe would go over its budget."""
+
+
+_KINDS = ("depth", "gradient", "hessian")
+
+
 class Probes:
     """A surface behind a counter: every height, gradient or Hessian asked for is one probe.
 
@@ -325,43 +335,212 @@ class Probes:
     ``hessian(x, y)`` for points in the sandpit only (a probe outside raises
     ValueError), counts them in :attr:`counts`, and keeps every probed point
     in :attr:`points` in order.
+
+    Parameters
+    ----------
+    surface : Surface
+    budget : int, optional
+        At most this many probes of all kinds together; the probe after the
+        last one allowed raises :class:`OutOfProbes` (and is not counted).
+    kinds : sequence of {"depth", "gradient", "hessian"}, optional
+        The kinds of probe allowed (default all three); asking for another
+        kind raises ValueError naming it.
+
+    Examples
+    --------
+    >>> probes = Probes(sandpit("phone"), budget=2, kinds=("depth",))
+    >>> round(probes.depth(1.5, 3.7), 3), probes.total
+    (-15.4, 1)
     """
 
-    def __init__(self, surface: Surface):
+    def __init__(self, surface: Surface, *, budget: int | None = None, kinds: Any = _KINDS):
         if not isinstance(surface, Surface):
             raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+        if budget is not None:
+            budget = as_number("budget", budget, low=1, integer=True)
+        if isinstance(kinds, str) or not all(isinstance(k, str) for k in kinds):
+            raise TypeError(f"kinds must be a sequence of names among {', '.join(_KINDS)}, got {kinds!r}")
+        unknown = [k for k in kinds if k not in _KINDS]
+        if unknown or not kinds:
+            raise ValueError(f"kinds must be a non-empty sequence of names among {', '.join(_KINDS)}, got {list(kinds)!r}")
         self.surface = surface
+        self.budget = budget
+        self.kinds = tuple(kinds)
         self.counts = {"depth": 0, "gradient": 0, "hessian": 0}
         self.points: list[tuple[float, float]] = []
 
-    def _point(self, x: Any, y: Any) -> tuple[float, float]:
+    def _point(self, kind: str, x: Any, y: Any) -> tuple[float, float]:
+        if kind not in self.kinds:
+            raise ValueError(f"{kind} probes are not allowed here: only {', '.join(self.kinds)}")
         x = as_number("x", x)
         y = as_number("y", y)
         if not self.surface.contains(x, y):
             x0, x1, y0, y1 = self.surface.bounds
             raise ValueError(f"the probe ({x}, {y}) is outside the sandpit [{x0}, {x1}] x [{y0}, {y1}]")
+        if self.budget is not None and self.total >= self.budget:
+            raise OutOfProbes(f"out of probes: the budget is {self.budget} and all of them are used")
         self.points.append((x, y))
+        self.counts[kind] += 1
         return x, y
 
     def depth(self, x: Any, y: Any) -> float:
         """The height of the sand at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["depth"] += 1
+        x, y = self._point("depth", x, y)
         return float(self.surface.height(np.float64(x), np.float64(y)))
 
     def gradient(self, x: Any, y: Any) -> np.ndarray:
         """The gradient at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["gradient"] += 1
+        x, y = self._point("gradient", x, y)
         return self.surface.gradient(np.float64(x), np.float64(y))
 
     def hessian(self, x: Any, y: Any) -> np.ndarray:
         """The Hessian at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["hessian"] += 1
+        x, y = self._point("hessian", x, y)
         return self.surface.hessian(np.float64(x), np.float64(y))
 
     @property
     def total(self) -> int:
         """All probes of every kind."""
         return sum(self.counts.values())
+
+
+class Game:
+    """The sandpit game: the phone is lost at the lowest point of the sand; probe, then guess.
+
+    ``probe(x, y)`` reads the depth there (and the gradient too when
+    ``gradient=True``), prints the reading with the count so far, and returns
+    it; ``guess(x, y)`` says how far the phone is and whether that is within
+    ``radius``; ``figure(reveal=False)`` draws the probes so far, with the
+    sand's contours and the phone only when ``reveal=True``; ``play()`` gives
+    the same game as boxes and buttons in a live notebook.
+
+    Parameters
+    ----------
+    surface : Surface
+    gradient : bool, default False
+        Whether a probe also reads the gradient (the Jacobian of the depth);
+        then each probe counts twice, one depth and one gradient.
+    radius : float, default 0.05
+        How close a guess must be to :attr:`Surface.minimum` to find the phone.
+    """
+
+    def __init__(self, surface: Surface, *, gradient: bool = False, radius: float = 0.05):
+        if not isinstance(gradient, bool):
+            raise TypeError(f"gradient must be True or False, got {type(gradient).__name__}")
+        self.radius = as_number("radius", radius, low=0, low_open=True)
+        self.probes = Probes(surface)
+        self.with_gradient = gradient
+        self.readings: list[tuple[float, float, float, np.ndarray | None]] = []
+        self.found = False
+        self.last = ""
+
+    def probe(self, x: Any, y: Any, *, quiet: bool = False) -> float | tuple[float, np.ndarray]:
+        """Read the depth (and gradient) at (x, y); prints the reading unless ``quiet``."""
+        depth = self.probes.depth(x, y)
+        g = self.probes.gradient(x, y) if self.with_gradient else None
+        self.readings.append((float(x), float(y), depth, g))
+        text = f"probe {len(self.readings)} at ({float(x):.3g}, {float(y):.3g}): depth {depth:.3f}"
+        if g is not None:
+            text += f", gradient ({g[0]:.3f}, {g[1]:.3f})"
+        self.last = text
+        if not quiet:
+            print(text)
+        return depth if g is None else (depth, g)
+
+    def guess(self, x: Any, y: Any, *, quiet: bool = False) -> float:
+        """Dig at (x, y): returns the distance to the phone, and prints it unless ``quiet``."""
+        point = np.array([as_number("x", x), as_number("y", y)])
+        phone, _ = self.probes.surface.minimum
+        distance = float(np.linalg.norm(point - phone))
+        self.found = self.found or distance <= self.radius
+        verdict = "found the phone!" if distance <= self.radius else "no phone here."
+        self.last = (f"dug at ({point[0]:.3g}, {point[1]:.3g}): {verdict} It is {distance:.3f} m away; "
+                     f"{len(self.readings)} probes ({self.probes.total} readings) so far.")
+        if not quiet:
+            print(self.last)
+        return distance
+
+    def play(self):
+        """A small interface for a live notebook: x and y boxes, Probe and Dig buttons, the picture, the count.
+
+        On the static site (``MMLBOOK_STATIC`` set, as in the book's build) it
+        returns a short note instead, because the buttons need a live kernel.
+        """
+        import io
+        import os
+
+        from .widgets import STATIC_ENV
+
+        if os.environ.get(STATIC_ENV):
+            return _Note("In a live notebook (Jupyter, Binder, Colab) this cell shows the sandpit game: "
+                         "boxes for x and y, buttons to probe and to dig, and the picture of your probes.")
+        import ipywidgets as w
+        import matplotlib.pyplot as plt
+
+        x0, x1, y0, y1 = self.probes.surface.bounds
+        x = w.BoundedFloatText(value=(x0 + x1) / 2, min=x0, max=x1, step=0.1, description="x (m)")
+        y = w.BoundedFloatText(value=(y0 + y1) / 2, min=y0, max=y1, step=0.1, description="y (m)")
+        probe, dig = w.Button(description="probe here"), w.Button(description="dig here")
+        reveal = w.Checkbox(value=False, description="reveal the sand")
+        image = w.Image(format="png")
+        status = w.HTML("Probe the sand, then dig where you think the phone is.")
+
+        def redraw(_change=None):
+            fig = self.figure(reveal=reveal.value)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png")
+            plt.close(fig)
+            image.value = buffer.getvalue()
+
+        def on_probe(_button):
+            self.probe(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        def on_dig(_button):
+            self.guess(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        probe.on_click(on_probe)
+        dig.on_click(on_dig)
+        reveal.observe(redraw, names="value")
+        redraw()
+        box = w.VBox([w.HBox([x, y]), w.HBox([probe, dig, reveal]), status, image])
+        box.controls = {"x": x, "y": y, "probe": probe, "dig": dig, "reveal": reveal, "status": status}
+        return box
+
+    def figure(self, reveal: bool = False):
+        """The sandpit seen from above: probes (numbered), and the sand and the phone if ``reveal``."""
+        from . import plotting
+
+        fig, ax = plotting.figure(width=5.2, height=4.6, equal=True)
+        if reveal:
+            plotting.sandpit(ax, self.probes.surface)
+            phone, _ = self.probes.surface.minimum
+            ax.plot(*phone, "*", color=plotting.VERMILLION, ms=14, label="the phone")
+        else:
+            plotting.sandpit(ax, self.probes.surface, sand=False)
+        for k, (x, y, depth, g) in enumerate(self.readings, 1):
+            ax.plot(x, y, "o", color=plotting.BLACK, ms=4)
+            ax.annotate(f"{k}: {depth:.1f}", (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
+        ax.set_title(f"{len(self.readings)} probes, {self.probes.total} readings"
+                     + (" (sand revealed)" if reveal else ""))
+        if reveal:
+            ax.legend(loc="upper right", fontsize=8)
+        return fig
+
+
+class _Note:
+    """A line of text that a notebook shows as HTML (the static stand-in for :meth:`Game.play`)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><em>{html.escape(self.text)}</em></p>"
+
+    def __repr__(self) -> str:
+        return self.text

@@ -127,3 +127,75 @@ def test_vectorised_shapes():
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_probes_budget_and_kinds():
+    p = surfaces.Probes(surfaces.sandpit("phone"), budget=3, kinds=("depth", "gradient"))
+    p.depth(1.0, 1.0)
+    p.gradient(2.0, 2.0)
+    with pytest.raises(ValueError, match="hessian probes are not allowed"):
+        p.hessian(1.0, 1.0)
+    p.depth(3.0, 3.0)
+    with pytest.raises(surfaces.OutOfProbes, match="budget is 3"):
+        p.depth(4.0, 4.0)
+    assert p.total == 3 and len(p.points) == 3
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"budget": 0}, ValueError, "budget"),
+    ({"budget": 2.5}, TypeError, "budget"),
+    ({"kinds": "depth"}, TypeError, "kinds"),
+    ({"kinds": ("depth", "slope")}, ValueError, "kinds"),
+    ({"kinds": ()}, ValueError, "kinds"),
+])
+def test_probes_bad_options(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        surfaces.Probes(surfaces.sandpit("phone"), **kwargs)
+
+
+def test_game_counts_readings_and_finds_the_phone(capsys):
+    s = surfaces.sandpit(2)
+    game = surfaces.Game(s, gradient=True, radius=0.05)
+    depth, g = game.probe(3.0, 3.0)
+    assert depth == s(3.0, 3.0) and np.array_equal(g, s.grad(3.0, 3.0))
+    assert game.probes.counts == {"depth": 1, "gradient": 1, "hessian": 0}
+    assert "probe 1 at (3, 3)" in capsys.readouterr().out
+    far = game.guess(3.0, 3.0)
+    assert not game.found and far == pytest.approx(np.linalg.norm(s.minimum[0] - [3, 3]))
+    assert game.guess(*(s.minimum[0] + [0.03, 0.0])) == pytest.approx(0.03) and game.found
+    assert "found the phone" in capsys.readouterr().out
+    fig = game.figure(reveal=True)
+    assert "1 probes" in fig.axes[0].get_title()
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: surfaces.Game("phone"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.Game(surfaces.sandpit(), gradient=1), TypeError, "gradient"),
+    (lambda: surfaces.Game(surfaces.sandpit(), radius=0), ValueError, "radius"),
+    (lambda: surfaces.Game(surfaces.sandpit()).guess("a", 1), TypeError, "x must be a number"),
+])
+def test_game_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_game_play_drives_probes_and_digs(monkeypatch):
+    monkeypatch.delenv("MMLBOOK_STATIC", raising=False)
+    s = surfaces.sandpit(3)
+    game = surfaces.Game(s)
+    box = game.play()
+    controls = box.controls
+    controls["x"].value, controls["y"].value = 2.0, 3.0
+    controls["probe"].click()
+    assert game.probes.counts["depth"] == 1 and "probe 1 at (2, 3)" in controls["status"].value
+    controls["x"].value, controls["y"].value = (float(c) for c in s.minimum[0])
+    controls["dig"].click()
+    assert game.found and "found the phone" in controls["status"].value
+    controls["reveal"].value = True
+    assert box.children[-1].value[:4] == b"\x89PNG"
+
+
+def test_game_play_is_a_note_on_the_static_site(monkeypatch):
+    monkeypatch.setenv("MMLBOOK_STATIC", "1")
+    note = surfaces.Game(surfaces.sandpit()).play()
+    assert "live notebook" in note._repr_html_() and "live notebook" in repr(note)
