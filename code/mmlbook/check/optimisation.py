@@ -523,7 +523,7 @@ class TournamentResult(Result):
         lines = [f"{'sandpit':<44} {'start':>18} {'probes':>6} {'distance':>9}  result"]
         for r in self.rows:
             start = f"({r.start[0]:g}, {r.start[1]:g})"
-            why = r.note.split(":")[0].split(".")[0]
+            why = r.note.split(". ")[0].split("; ")[0].split(": ")[0]
             lines.append(f"{r.surface:<44} {start:>18} {r.probes:>6} {r.distance:>9.2g}  "
                          f"{'found a minimum' if r.success else 'failed: ' + why}")
         return "\n".join(lines)
