@@ -182,6 +182,24 @@ def _variant(*, step=None, gd=None, positive=None, final=True, absolute=False, c
     return hybrid
 
 
+def hm_returns_at_max_iter(gradient, hessian, x0, lr, tol, max_iter):
+    """Forgets to raise when max_iter steps are not enough."""
+    x = np.array(x0, dtype=float)
+    g0 = np.linalg.norm(gradient(x))
+    for k in range(max_iter):
+        g, H = gradient(x), hessian(x)
+        if np.linalg.norm(g) <= tol * g0:
+            break
+        x = x - np.linalg.solve(H, g) if np.all(np.linalg.eigvalsh(H) > 0) else x - lr * g
+    else:
+        k = max_iter
+        if np.linalg.norm(gradient(x)) > tol * g0:
+            return x, k
+    if not np.all(np.linalg.eigvalsh(hessian(x)) > 0):
+        raise ValueError("not a minimum")
+    return x, k
+
+
 def hm_plain_gd_then_newton_inverted(gradient, hessian, x0, lr, tol, max_iter):
     """Swaps the branches: Newton where H is NOT positive definite."""
     x = np.array(x0, dtype=float)
@@ -215,6 +233,7 @@ WRONG_HYBRID = [
     ("one step extra", _variant(last=1), "one step more than max_iter"),
     ("returns previous iterate", _variant(previous=True), "iterate before the last"),
     ("never Newton", _variant(positive=lambda H: False), "never takes Newton's step"),
+    ("no raise at max_iter", hm_returns_at_max_iter, "should raise ValueError, so that nobody"),
     ("returns None", lambda *args: None, "returned None"),
     ("returns x only", lambda *args: hm_loop(*args)[0], "pair (x, steps)"),
     ("branches swapped", hm_plain_gd_then_newton_inverted, "your function should"),
@@ -539,6 +558,10 @@ def test_table_and_html():
 
 
 def test_bad_input():
+    with pytest.raises(ValueError, match="budget must be an integer >= 1"):
+        optimisation.TournamentProbes(sandpit(0), budget=0)
+    with pytest.raises(TypeError, match="surface must be a Surface"):
+        optimisation.TournamentProbes("sandpit 0")
     with pytest.raises(TypeError, match="sandpit_strategy"):
         check.sandpit_strategy(3)
     with pytest.raises(TypeError, match="hybrid_minimise"):

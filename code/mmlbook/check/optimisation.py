@@ -115,7 +115,7 @@ class _Stop(Exception):
 
 def _hybrid(p: _Problem, *, newton=lambda H, g: np.linalg.solve(H, g), gd=lambda lr, g: lr * g,
             pd=lambda H: bool(np.all(np.linalg.eigvalsh(H) > 0)), final_check=True, absolute=False,
-            count=lambda k: k, checks=0, previous=False, gd_sign=1.0) -> tuple[np.ndarray, int]:
+            count=lambda k: k, checks=0, previous=False, gd_sign=1.0, give_up=False) -> tuple[np.ndarray, int]:
     """The contract, with switches for the mistakes: raises _Stop where it should raise ValueError."""
     x = np.array(p.x0, dtype=float)
     old = x.copy()
@@ -127,6 +127,8 @@ def _hybrid(p: _Problem, *, newton=lambda H, g: np.linalg.solve(H, g), gd=lambda
                 raise _Stop("converged to a point that is not a minimum")
             return (old if previous else x), count(k)
         if k >= p.max_iter + checks:
+            if give_up:
+                return x, k
             break
         H = p.hessian(x)
         old = x
@@ -198,6 +200,9 @@ HYBRID_MISTAKES: tuple[tuple[str, dict, str], ...] = (
     ("max_iter too late", {"checks": 1},
      "You allow one step more than max_iter: after max_iter updates, test the gradient once more and "
      "raise ValueError if it still fails."),
+    ("no raise at max_iter", {"give_up": True},
+     "When max_iter steps are not enough your function returns the last x; it should raise ValueError, "
+     "so that nobody mistakes an unfinished run for a minimum."),
     ("previous iterate", {"previous": True},
      "You return the iterate before the last update: return the x that passed the gradient test."),
     ("always gradient", {"pd": lambda H: False},
@@ -341,6 +346,8 @@ class TournamentProbes:
     """
 
     def __init__(self, surface: Surface, budget: int = BUDGET):
+        if isinstance(budget, bool) or not isinstance(budget, (int, np.integer)) or budget < 1:
+            raise ValueError(f"budget must be an integer >= 1, got {budget!r}")
         self._probes = Probes(surface)
         self.bounds = surface.bounds
         self.budget = budget
