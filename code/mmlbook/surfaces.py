@@ -26,7 +26,8 @@ import numpy as np
 
 from ._validate import as_array, as_number
 
-__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "Game", "stationary_type"]
+__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "Game", "stationary_type", "Stationary",
+           "stationary_points"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,106 @@ class Surface:
         so it is exact to rounding for the smooth minima these surfaces have.
         """
         return _minimum(self)
+
+    def scaled(self, height: float = 1.0, length: float = 1.0) -> "Surface":
+        r"""The same landscape with heights times ``height`` and distances times ``length``.
+
+        The new surface is :math:`g(x, y) = c\,f(x/L, y/L)` on the sandpit
+        stretched by :math:`L`, so its gradient is :math:`(c/L)\nabla f` and
+        its Hessian :math:`(c/L^2)\mathbf{H}_f` at the matching point, and its
+        minima sit at :math:`L` times those of ``f``. A method whose decisions
+        are relative to the problem's scale behaves the same on both.
+
+        >>> s = sandpit("valley").scaled(height=1e6, length=1e-3)
+        >>> s.bounds, float(s(3e-3, 3e-3))
+        ((0.0, 0.006, 0.0, 0.006), 0.0)
+        """
+        c = as_number("height", height, low=0, low_open=True)
+        L = as_number("length", length, low=0, low_open=True)
+        f, df, d2f = self.height, self.gradient, self.hessian
+        return Surface(
+            f"{self.name} (heights x {c:g}, lengths x {L:g})",
+            lambda x, y: c * f(x / L, y / L),
+            lambda x, y: (c / L) * df(x / L, y / L),
+            lambda x, y: (c / L ** 2) * d2f(x / L, y / L),
+            bounds=tuple(L * b for b in self.bounds),
+            formula=self.formula,
+        )
+
+
+@dataclass(frozen=True)
+class Stationary:
+    """A stationary point of a surface: where it is, its kind (see :func:`stationary_type`) and its height."""
+
+    point: np.ndarray
+    kind: str
+    height: float
+
+
+def stationary_points(surface: Surface, n: int = 21) -> list[Stationary]:
+    r"""The stationary points of a surface inside its sandpit, found by Newton's method from a grid.
+
+    Newton's step :math:`\mathbf{x} - \mathbf{H}^{-1}\nabla f` is taken from
+    each of the n x n grid points at once (40 steps, with the exact gradient
+    and Hessian); a start counts when it stays in the sandpit and its gradient
+    falls below :math:`10^{-9}` times the surface's typical slope (height range
+    over width), so the test is the same for a surface scaled by any factor.
+    Points closer than :math:`10^{-6}` of the width are merged. A stationary
+    point whose Newton basin misses every grid point is not found: make ``n``
+    larger for a surface with many small features.
+
+    Parameters
+    ----------
+    surface : Surface
+    n : int, default 21
+        Grid points per side, 3 to 201.
+
+    Returns
+    -------
+    list of Stationary
+        Minima first, then saddles, maxima and degenerate points; lowest first within a kind
+        (equal heights: smaller x first, then smaller y).
+
+    Examples
+    --------
+    >>> [(p.kind, p.point.round(2).tolist()) for p in stationary_points(sandpit("valley"))]
+    [('minimum', [3.0, 3.0])]
+    """
+    if not isinstance(surface, Surface):
+        raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+    n = as_number("n", n, low=3, high=201, integer=True)
+    x0, x1, y0, y1 = surface.bounds
+    width = max(x1 - x0, y1 - y0)
+    X, Y = np.meshgrid(np.linspace(x0, x1, n + 2)[1:-1], np.linspace(y0, y1, n + 2)[1:-1])
+    _, _, Z = surface.grid(101)
+    slope = float(np.ptp(Z)) / width
+    if slope == 0.0:
+        return []
+    x, y = X.ravel(), Y.ravel()
+    with np.errstate(all="ignore"):
+        for _ in range(40):
+            g = surface.gradient(x, y)
+            H = surface.hessian(x, y)
+            det = H[:, 0, 0] * H[:, 1, 1] - H[:, 0, 1] ** 2
+            x = x - (H[:, 1, 1] * g[:, 0] - H[:, 0, 1] * g[:, 1]) / det
+            y = y - (H[:, 0, 0] * g[:, 1] - H[:, 0, 1] * g[:, 0]) / det
+            outside = ~((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+            x[outside], y[outside] = np.nan, np.nan
+        ok = np.isfinite(x) & np.isfinite(y)
+        x, y = x[ok], y[ok]
+        ok = np.linalg.norm(surface.gradient(x, y), axis=-1) <= 1e-9 * slope
+    found: list[Stationary] = []
+    for px, py in zip(x[ok], y[ok]):
+        point = np.array([px, py])
+        if any(np.linalg.norm(point - s.point) <= 1e-6 * width for s in found):
+            continue
+        kind = stationary_type(surface.hessian(np.float64(px), np.float64(py)))
+        found.append(Stationary(point, kind, float(surface.height(np.float64(px), np.float64(py)))))
+    order = {"minimum": 0, "saddle": 1, "maximum": 2, "degenerate": 3}
+    # Heights equal to 9 digits of the height range (twins by symmetry) are ordered by place instead.
+    span = slope * width
+    return sorted(found, key=lambda s: (order[s.kind], round(s.height / span, 9),
+                                        round((s.point[0] - x0) / width, 9), round((s.point[1] - y0) / width, 9)))
 
 
 def _minimum(surface: Surface) -> tuple[np.ndarray, float]:

@@ -123,6 +123,11 @@ def test_vectorised_shapes():
     (lambda: surfaces.Probes(surfaces.sandpit()).depth("1", 2), TypeError, "x must be a number"),
     (lambda: surfaces.stationary_type([[1, 2], [0, 1]]), ValueError, "symmetric"),
     (lambda: surfaces.stationary_type([1, 2]), ValueError, "H must have shape"),
+    (lambda: surfaces.sandpit("valley").scaled(height=0), ValueError, "height must be > 0"),
+    (lambda: surfaces.sandpit("valley").scaled(length=np.inf), ValueError, "length must be finite"),
+    (lambda: surfaces.sandpit("valley").scaled(height="2"), TypeError, "height must be a number"),
+    (lambda: surfaces.stationary_points("valley"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.stationary_points(surfaces.sandpit("valley"), n=2), ValueError, "n must be >= 3"),
 ])
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
@@ -199,3 +204,61 @@ def test_game_play_is_a_note_on_the_static_site(monkeypatch):
     monkeypatch.setenv("MMLBOOK_STATIC", "1")
     note = surfaces.Game(surfaces.sandpit()).play()
     assert "live notebook" in note._repr_html_() and "live notebook" in repr(note)
+
+
+# --- Surface.scaled and stationary_points ---------------------------------------------------
+
+
+@pytest.mark.parametrize("c, L", [(1e6, 1.0), (1e-6, 1.0), (1.0, 1e-3), (1e-6, 1e6), (3.0, 2.0)])
+def test_scaled_surface_chain_rule(c, L):
+    s = surfaces.sandpit(4)
+    t = s.scaled(height=c, length=L)
+    assert t.bounds == tuple(L * b for b in s.bounds)
+    for px, py in [(1.0, 2.0), (4.5, 0.5), (3.3, 5.9)]:
+        assert t(L * px, L * py) == pytest.approx(c * s(px, py), rel=1e-12)
+        np.testing.assert_allclose(t.grad(L * px, L * py), c / L * s.grad(px, py), rtol=1e-12)
+        np.testing.assert_allclose(t.hess(L * px, L * py), c / L**2 * s.hess(px, py), rtol=1e-12)
+    # The gradient is that of the scaled heights: a central difference agrees.
+    h = 1e-6 * L
+    fd = (t(L * 2 + h, L * 3.0) - t(L * 2 - h, L * 3.0)) / (2 * h)
+    assert fd == pytest.approx(t.grad(L * 2.0, L * 3.0)[0], rel=1e-6)
+
+
+def test_phone_has_one_minimum_in_the_sandpit():
+    found = surfaces.stationary_points(surfaces.sandpit("phone"))
+    assert [p.kind for p in found] == ["minimum"]
+    np.testing.assert_allclose(found[0].point, surfaces.sandpit("phone").minimum[0], atol=1e-9)
+
+
+@pytest.mark.parametrize("which", ["phone", "ripples", "valley", "course", 0, 4, 8])
+def test_stationary_points_are_stationary_and_classified(which):
+    s = surfaces.sandpit(which)
+    found = surfaces.stationary_points(s)
+    assert found and found[0].kind == "minimum"
+    np.testing.assert_allclose(found[0].point, s.minimum[0], atol=1e-8)   # the lowest minimum comes first
+    for p in found:
+        assert s.contains(*p.point)
+        assert np.linalg.norm(s.grad(*p.point)) < 1e-7
+        assert p.kind == surfaces.stationary_type(s.hess(*p.point))
+        assert p.height == pytest.approx(s(*p.point), rel=1e-12, abs=1e-12)
+    points = np.array([p.point for p in found])
+    gaps = np.linalg.norm(points[:, None] - points[None], axis=-1) + np.eye(len(found)) * 1e9
+    assert gaps.min() > 1e-3
+
+
+def test_stationary_points_of_named_surfaces():
+    kinds = lambda which: [p.kind for p in surfaces.stationary_points(surfaces.sandpit(which))]
+    assert kinds("valley") == ["minimum"] and kinds("course") == ["minimum"]
+    assert kinds(0) == ["minimum", "minimum", "saddle"]
+    ripples = kinds("ripples")
+    assert ripples.count("minimum") == 2 and "saddle" in ripples and "maximum" in ripples
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from([0, 4, 8, "ripples"]), st.sampled_from([1e-8, 1.0, 1e8]), st.sampled_from([1e-6, 1.0, 1e6]))
+def test_stationary_points_are_scale_free(which, c, L):
+    s = surfaces.sandpit(which)
+    base = surfaces.stationary_points(s)
+    scaled = surfaces.stationary_points(s.scaled(height=c, length=L))
+    assert [p.kind for p in scaled] == [p.kind for p in base]
+    np.testing.assert_allclose([p.point for p in scaled], [L * p.point for p in base], rtol=1e-9, atol=1e-12 * L)
