@@ -513,3 +513,24 @@ def test_the_phone_sandpits_have_an_interior_minimum_and_a_trap():
 
 def test_doctests():
     assert doctest.testmod(partial_derivatives).failed == 0
+
+
+def _relative_classifier(t):
+    def classify(H):
+        det = H[0, 0] * H[1, 1] - H[0, 1] * H[1, 0]
+        if abs(det) <= t * np.sum(H * H):
+            return "degenerate"
+        return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
+    return classify
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.floats(-14, -8))
+def test_any_relative_threshold_in_the_stated_range_passes(exponent):
+    assert check.classify_stationary(_relative_classifier(10.0**exponent))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(-6, -1))
+def test_a_threshold_too_loose_for_the_nearly_flat_bowls_fails(exponent):
+    assert not check.classify_stationary(_relative_classifier(10.0**exponent))
