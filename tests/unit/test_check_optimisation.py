@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mmlbook import check
+from mmlbook import check, surfaces
 from mmlbook.check import optimisation
 from mmlbook.surfaces import sandpit, stationary_type
 
@@ -545,7 +545,7 @@ def test_tournament_probes_count_and_hide_the_surface():
         probes.hessian(7, 1)
     probes.hessian(3, 3)
     assert probes.total == 3 and not hasattr(probes, "surface")
-    with pytest.raises(optimisation.BudgetExceeded):
+    with pytest.raises(surfaces.OutOfProbes):
         probes.depth(1, 1)
 
 
@@ -558,7 +558,7 @@ def test_table_and_html():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match="budget must be an integer >= 1"):
+    with pytest.raises(ValueError, match="budget must be >= 1"):
         optimisation.TournamentProbes(sandpit(0), budget=0)
     with pytest.raises(TypeError, match="surface must be a Surface"):
         optimisation.TournamentProbes("sandpit 0")

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from ..surfaces import Probes, Surface, sandpit, stationary_points, stationary_type
+from ..surfaces import OutOfProbes, Probes, Surface, sandpit, stationary_points, stationary_type
 from .._validate import as_callable
 from ._core import Failure, Result, as_result_array, run
 
@@ -334,44 +334,38 @@ BUDGET = 150
 DISTANCE = 1e-4
 
 
-class BudgetExceeded(Exception):
-    """A strategy asked for more probes than the budget allows (not a ValueError, so ``except ValueError`` misses it)."""
-
-
 class TournamentProbes:
     """What a strategy may ask of a sandpit: ``depth``, ``gradient`` and ``hessian`` at (x, y), and ``bounds``.
 
-    Each call is one probe; the (BUDGET + 1)-th raises BudgetExceeded. A probe
-    outside the sandpit raises ValueError and is not counted.
+    :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that hides
+    the surface (a strategy must not read its minimum). Each call is one
+    probe; the (budget + 1)-th raises :class:`mmlbook.surfaces.OutOfProbes`
+    (not a ValueError, so ``except ValueError`` misses it). A probe outside
+    the sandpit raises ValueError and is not counted. ``attempts`` counts
+    every call, refused ones included.
     """
 
     def __init__(self, surface: Surface, budget: int = BUDGET):
-        if isinstance(budget, bool) or not isinstance(budget, (int, np.integer)) or budget < 1:
-            raise ValueError(f"budget must be an integer >= 1, got {budget!r}")
-        self._probes = Probes(surface)
+        self._probes = Probes(surface, budget=budget)
         self.bounds = surface.bounds
-        self.budget = budget
+        self.budget = self._probes.budget
         self.attempts = 0
 
-    def _spend(self) -> None:
+    def _ask(self, kind: str, x: Any, y: Any):
         self.attempts += 1
-        if self._probes.total >= self.budget:
-            raise BudgetExceeded(f"the budget of {self.budget} probes is spent")
+        return getattr(self._probes, kind)(x, y)
 
     def depth(self, x: Any, y: Any) -> float:
         """The height of the sand at (x, y)."""
-        self._spend()
-        return self._probes.depth(x, y)
+        return self._ask("depth", x, y)
 
     def gradient(self, x: Any, y: Any) -> np.ndarray:
         """The gradient (∂f/∂x, ∂f/∂y) at (x, y), shape (2,)."""
-        self._spend()
-        return self._probes.gradient(x, y).copy()
+        return self._ask("gradient", x, y)
 
     def hessian(self, x: Any, y: Any) -> np.ndarray:
         """The Hessian at (x, y), shape (2, 2)."""
-        self._spend()
-        return self._probes.hessian(x, y).copy()
+        return self._ask("hessian", x, y)
 
     @property
     def total(self) -> int:
@@ -496,7 +490,7 @@ def _play(strategy: Callable, run_: _Run) -> _Row:
     with np.errstate(all="ignore"):
         try:
             value = strategy(probes, start.copy())
-        except BudgetExceeded:
+        except OutOfProbes:
             return _Row(surface.name, run_.start, probes.attempts, None, np.inf, False,
                         f"ran out of probes: the budget is {BUDGET} and it asked for more. Newton's steps need "
                         "far fewer than fixed small gradient steps; and does your stopping test ever pass?")
@@ -512,7 +506,7 @@ def _play(strategy: Callable, run_: _Run) -> _Row:
         except Exception as exc:  # the reader's code may raise anything: name it and the call
             raise Failure(f"sandpit_strategy(probes, start={list(run_.start)}) on {surface.name} raised "
                           f"{type(exc).__name__}: {exc}") from exc
-    if probes.attempts > BUDGET:  # it caught BudgetExceeded and carried on
+    if probes.attempts > BUDGET:  # it caught OutOfProbes and carried on
         return _Row(surface.name, run_.start, probes.attempts, None, np.inf, False,
                     f"asked for {probes.attempts} probes; the budget is {BUDGET}.")
     point, distance, success, note = _verdict(surface, probes, value)
