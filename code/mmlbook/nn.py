@@ -16,7 +16,7 @@ so row :math:`i` of :math:`Z^{(l)}` is :math:`W^{(l)} a_i^{(l-1)} + b^{(l)}`,
 the column-vector formula of the chapter applied to example :math:`i`.
 The cost is the squared error summed over the outputs and averaged over the examples,
 
-.. math:: J = \frac1m \sum_{i=1}^m \sum_{j=1}^{n_L} \big(a^{(L)}_{ij} - y_{ij}\big)^2 ,
+.. math:: C = \frac1m \sum_{i=1}^m \sum_{j=1}^{n_L} \big(a^{(L)}_{ij} - y_{ij}\big)^2 ,
 
 or, with ``loss="log"`` (sigmoid output only), the log loss (cross-entropy)
 :math:`-\frac1m \sum_i \sum_j [y_{ij}\ln a_{ij} + (1-y_{ij})\ln(1-a_{ij})]`.
@@ -59,7 +59,7 @@ def sigmoid(z: Any) -> np.ndarray:
     """
     z = np.asarray(z, dtype=float)
     e = np.exp(-np.abs(z))                  # in (0, 1]: never overflows
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))[()]   # [()]: a number for a number
 
 
 def _activate(name: str, z: np.ndarray) -> np.ndarray:
@@ -135,7 +135,7 @@ class Network:
         has variance about the mean square of the layer's inputs, whatever the
         layer's width.)
     loss : {"squared", "log"}, default "squared"
-        ``"squared"``: :math:`J = \frac1m\sum_i\sum_j (a_{ij}-y_{ij})^2`.
+        ``"squared"``: :math:`C = \frac1m\sum_i\sum_j (a_{ij}-y_{ij})^2`.
         ``"log"``: the log loss (cross-entropy), summed over outputs and
         averaged over examples; needs a sigmoid output layer and targets in [0, 1].
 
@@ -267,7 +267,7 @@ class Network:
         return float(np.sum(Y * np.logaddexp(0.0, -z) + (1.0 - Y) * np.logaddexp(0.0, z)) / m)
 
     def cost(self, X: Any, Y: Any) -> float:
-        r"""The cost J on the examples ``X`` with targets ``Y``.
+        r"""The cost C on the examples ``X`` with targets ``Y``.
 
         ``loss="squared"``: :math:`\frac1m\sum_{i=1}^m\sum_{j=1}^{n_L}(a_{ij}-y_{ij})^2`,
         the mean over examples of the squared error summed over outputs.
@@ -291,10 +291,10 @@ class Network:
         m = Y.shape[0]
         L = len(self.weights)
         if self.loss == "squared":
-            # dJ/dA^(L) = (2/m)(A^(L) - Y), then the output activation's slope at Z^(L).
+            # dC/dA^(L) = (2/m)(A^(L) - Y), then the output activation's slope at Z^(L).
             delta = 2.0 / m * (A[-1] - Y) * _slope(self.activations[-1], Z[-1])
         else:
-            # Log loss with a sigmoid output: the slope σ'(z) cancels, dJ/dZ^(L) = (A^(L) - Y)/m.
+            # Log loss with a sigmoid output: the slope σ'(z) cancels, dC/dZ^(L) = (A^(L) - Y)/m.
             delta = (A[-1] - Y) / m
         dW: list[np.ndarray] = [np.empty(0)] * L
         db: list[np.ndarray] = [np.empty(0)] * L
@@ -308,12 +308,12 @@ class Network:
     def gradients(self, X: Any, Y: Any) -> tuple[list[np.ndarray], list[np.ndarray]]:
         r"""The gradient of :meth:`cost` with respect to every weight and bias, by backpropagation.
 
-        With :math:`\Delta^{(l)} = \partial J / \partial Z^{(l)}` (shape ``(m, n_l)``):
+        With :math:`\Delta^{(l)} = \partial C / \partial Z^{(l)}` (shape ``(m, n_l)``):
         :math:`\Delta^{(L)} = \frac2m (A^{(L)} - Y) \odot f_L'(Z^{(L)})` for the
         squared loss (:math:`\frac1m (A^{(L)} - Y)` for the log loss with a sigmoid
         output), :math:`\Delta^{(l-1)} = (\Delta^{(l)} W^{(l)}) \odot f_{l-1}'(Z^{(l-1)})`,
-        and :math:`\partial J/\partial W^{(l)} = \Delta^{(l)\top} A^{(l-1)}`,
-        :math:`\partial J/\partial b^{(l)} = \Delta^{(l)\top}\mathbf 1` (the sum over examples).
+        and :math:`\partial C/\partial W^{(l)} = \Delta^{(l)\top} A^{(l-1)}`,
+        :math:`\partial C/\partial b^{(l)} = \Delta^{(l)\top}\mathbf 1` (the sum over examples).
 
         Parameters
         ----------
@@ -342,7 +342,7 @@ class Network:
 
         Each step computes the cost and its gradient on all of ``X`` at the
         current parameters, then sets :math:`W^{(l)} \leftarrow W^{(l)} - \eta\,
-        \partial J/\partial W^{(l)}` and likewise for every bias.
+        \partial C/\partial W^{(l)}` and likewise for every bias.
 
         Parameters
         ----------
