@@ -220,7 +220,10 @@ _CLASSIFIER = {
 
 def _as_list(value: Any, what: str, probe: _Probe, name: str) -> list[np.ndarray]:
     L = len(probe.net.weights)
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | np.ndarray):
+    if isinstance(value, np.ndarray):
+        raise Failure(f"{name} should return a pair (dW, db) of lists, one array per layer, but its {what} is "
+                      f"one array of shape {value.shape}. Return ([dW_1, dW_2, ...], [db_1, db_2, ...]).")
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
         raise Failure(f"{name} should return two lists (dW, db), but its {what} is {type(value).__name__}.")
     items = list(value)
     if len(items) != L:
@@ -297,37 +300,87 @@ def _close(got: list[np.ndarray], wanted: list[np.ndarray]) -> list[bool]:
             for g, w in zip(got, wanted)]
 
 
+_SHAPE_HINT = (" A shape error inside a backpropagation usually means a matrix used untransposed or the "
+               "activations of the wrong layer: with examples in rows, Z = A_prev @ W.T + b is (m, n_out), "
+               "delta @ W is (m, n_in), and delta.T @ A_prev is (n_out, n_in).")
+
+
+def _run_all(function: Callable, name: str, probes: list[_Probe]) -> list[Any]:
+    """The reader's (dW, db) per probe, or the Failure its call raised there (a wrong shape still stops at once)."""
+    outputs: list[Any] = []
+    for probe in probes:
+        try:
+            outputs.append(_output(function, name, probe))
+        except Failure as failure:
+            if failure.__cause__ is None:         # not an exception in the reader's code: report it now
+                raise
+            exc = failure.__cause__
+            outputs.append(Failure(f"{name}(weights, biases, X, Y) raised {type(exc).__name__}: {exc}"))
+    return outputs
+
+
+def _matches(outputs: list[Any], variants: list[Any]) -> bool:
+    """The reader's outputs are the variant's: the same probes raise, and the rest agree."""
+    for out, var in zip(outputs, variants):
+        if isinstance(out, Failure) or isinstance(var, Exception):
+            if isinstance(out, Failure) != isinstance(var, Exception):
+                return False
+            continue
+        if not all(_close(out[0] + out[1], var[0] + var[1])):
+            return False
+    return True
+
+
+def _variants(probe: _Probe, mistake: str) -> Any:
+    try:
+        with np.errstate(all="ignore"):
+            return _variant(probe, mistake)
+    except ValueError as exc:                     # shapes that do not fit
+        return exc
+
+
 def _check(function: Callable, name: str, probes: list[_Probe], messages: dict[str, str]) -> str:
-    outputs = [_output(function, name, probe) for probe in probes]
-    right = [all(_close(dW + db, probe.dW + probe.db)) for (dW, db), probe in zip(outputs, probes)]
+    outputs = _run_all(function, name, probes)
+    raised = [i for i, out in enumerate(outputs) if isinstance(out, Failure)]
+    right = [i not in raised and all(_close(outputs[i][0] + outputs[i][1], p.dW + p.db))
+             for i, p in enumerate(probes)]
     if all(right):
         return (f"right on all {len(probes)} networks, from a single neuron to {max(len(p.sizes) for p in probes) - 1} "
                 "layers, with square layers, inputs of size 1e-6, saturated units and a single example.")
-    for mistake, message in messages.items():
-        try:
-            with np.errstate(all="ignore"):
-                variants = [_variant(probe, mistake) for probe in probes]
-        except ValueError:                       # shapes that do not fit: not this mistake
-            continue
-        if all(all(_close(dW + db, vW + vb)) for (dW, db), (vW, vb) in zip(outputs, variants)):
-            raise Failure(message)
+    if len(raised) < len(probes):                 # some calls ran: is it a mistake we can name?
+        for mistake, message in messages.items():
+            if _matches(outputs, [_variants(probe, mistake) for probe in probes]):
+                if raised:
+                    message += (f" (On {probes[raised[0]].label} your function even raised an error, because "
+                                "the shapes do not fit there.)")
+                raise Failure(message)
+    if raised:
+        i = raised[0]
+        others = [j for j in range(len(probes)) if j not in raised]
+        if others and all(right[j] for j in others):
+            depths = sorted({len(probes[j].sizes) - 1 for j in others})
+            raise Failure(f"Right on every network it ran on ({', '.join(map(str, depths))} layers), but on "
+                          f"{probes[i].label}, {outputs[i]}. The function must work for any number of layers and "
+                          "examples: loop over the layers instead of naming W1, W2, W3.")
+        cause = str(outputs[i])
+        shapes = any(word in cause for word in ("shape", "matmul", "broadcast", "aligned"))
+        raise Failure(f"On {probes[i].label}, {cause}." + (_SHAPE_HINT if shapes else ""))
     i = right.index(False)
     probe, (dW, db) = probes[i], outputs[i]
     L = len(dW)
     ok_W, ok_b = _close(dW, probe.dW), _close(db, probe.db)
     names = [f"dW[{l}]" for l in range(L) if not ok_W[l]] + [f"db[{l}]" for l in range(L) if not ok_b[l]]
     first = next(l for l in range(L - 1, -1, -1) if not (ok_W[l] and ok_b[l]))
-    wrong = dW[first] if not ok_W[first] else db[first]
-    want = probe.dW[first] if not ok_W[first] else probe.db[first]
+    wrong, want = (dW[first], probe.dW[first]) if not ok_W[first] else (db[first], probe.db[first])
     k = np.unravel_index(np.argmax(np.abs(wrong - want)), want.shape)
     label = f"{'dW' if not ok_W[first] else 'db'}[{first}]"
     hint = (" The output layer is wrong: look at δ^(L), the error at the output's pre-activation."
             if first == L - 1 else
             f" The arrays of the later layers are right, so look at the step that carries the error back "
             f"from layer {first + 2} to layer {first + 1} (Δ^(l) = (Δ^(l+1) W^(l+1)) ⊙ f'(Z^(l))).")
-    return_message = (f"On {probe.label}, {', '.join(names)} differ from the right gradients. For example "
-                      f"{label}{list(k)} should be {want[k]:.6g}, but yours is {wrong[k]:.6g}.{hint}")
-    raise Failure(return_message)
+    raise Failure(f"On {probe.label}, {', '.join(names)} {'differs' if len(names) == 1 else 'differ'} from the "
+                  "right gradients. For example "
+                  f"{label}{list(map(int, k))} should be {want[k]:.6g}, but yours is {wrong[k]:.6g}.{hint}")
 
 
 def network_gradients(function: Any) -> Result:
