@@ -6,6 +6,8 @@ import doctest
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mmlbook import check, nn
 from mmlbook.check import backpropagation
@@ -368,3 +370,29 @@ def test_the_squared_loss_network_fails_the_classifier_check_and_vice_versa():
 
 def test_doctests():
     assert doctest.testmod(backpropagation, extraglobs={"nn": nn}).failed == 0
+
+
+# --- the tolerance is relative to each array's size --------------------------------------------
+
+@settings(max_examples=15, deadline=None)
+@given(exponent=st.floats(-9, -5.5), sign=st.sampled_from([-1.0, 1.0]))
+def test_rounding_sized_relative_errors_pass(exponent, sign):
+    factor = 1 + sign * 10.0**exponent
+
+    def nearly(w, b, X, Y):
+        dW, db = grads_vectorised(w, b, X, Y)
+        return [factor * g for g in dW], [factor * g for g in db]
+    assert check.network_gradients(nearly)
+
+
+@settings(max_examples=15, deadline=None)
+@given(exponent=st.floats(-3, 1), sign=st.sampled_from([-1.0, 1.0]), layer=st.integers(0, 2))
+def test_relative_errors_far_above_rounding_fail_in_any_layer(exponent, sign, layer):
+    factor = 1 + sign * 10.0**exponent
+
+    def off(w, b, X, Y):
+        dW, db = grads_vectorised(w, b, X, Y)
+        k = min(layer, len(dW) - 1)
+        dW[k] = factor * dW[k]
+        return dW, db
+    assert not check.network_gradients(off)
