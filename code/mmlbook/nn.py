@@ -56,15 +56,23 @@ def sigmoid(z: Any) -> np.ndarray:
     0.5
     >>> bool(sigmoid(-1000.0) == 0.0 and sigmoid(1000.0) == 1.0)
     True
+
+    Raises
+    ------
+    TypeError
+        ``z`` is not numbers (a string, complex numbers).
     """
-    z = np.asarray(z, dtype=float)
+    return _sigmoid(as_array("z", z, ndim=None, finite=False, allow_empty=True))
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
     e = np.exp(-np.abs(z))                  # in (0, 1]: never overflows
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))[()]   # [()]: a number for a number
 
 
 def _activate(name: str, z: np.ndarray) -> np.ndarray:
     if name == "sigmoid":
-        return sigmoid(z)
+        return _sigmoid(z)
     if name == "tanh":
         return np.tanh(z)
     return z.copy()
@@ -73,7 +81,7 @@ def _activate(name: str, z: np.ndarray) -> np.ndarray:
 def _slope(name: str, z: np.ndarray) -> np.ndarray:
     """The activation's derivative f'(z), evaluated at the pre-activation z."""
     if name == "sigmoid":
-        s = sigmoid(z)
+        s = _sigmoid(z)
         return s * (1.0 - s)
     if name == "tanh":
         return 1.0 - np.tanh(z) ** 2

@@ -347,6 +347,17 @@ def test_numerical_gradients_bad_arguments():
         nn.numerical_gradients(Network([2, 3, 3]), GOOD_X, GOOD_Y, h=0.0)
 
 
+@pytest.mark.parametrize("z", ["0.5", None, [1 + 2j], {"a": 1}])
+def test_sigmoid_bad_input(z):
+    with pytest.raises(TypeError, match="z"):
+        nn.sigmoid(z)
+
+
+def test_sigmoid_shapes_and_infinities():
+    assert isinstance(nn.sigmoid(0.0), float) and nn.sigmoid(np.zeros((2, 3))).shape == (2, 3)
+    assert nn.sigmoid(-np.inf) == 0.0 and nn.sigmoid(np.inf) == 1.0 and nn.sigmoid([]).shape == (0,)
+
+
 def test_sigmoid_does_not_overflow():
     with np.errstate(over="raise"):
         assert nn.sigmoid(-1000.0) == 0.0 and nn.sigmoid(1000.0) == 1.0
