@@ -346,7 +346,7 @@ def grid_best(probes, n=9):
 
 
 def keep_in(probes, p):
-    x0, x1, y0, y1 = probes.surface.bounds
+    x0, x1, y0, y1 = probes.bounds
     return np.clip(p, [x0, y0], [x1, y1])
 
 
@@ -414,13 +414,39 @@ def phone_backtracking(probes):
     return p
 
 
-@pytest.mark.parametrize("function", [phone_newton_from_depths, phone_compass, phone_nelder_mead])
+def phone_lbfgsb(probes):
+    # scipy's L-BFGS-B, with its own finite differences in the depth round and exact gradients otherwise
+    x0, x1, y0, y1 = probes.bounds
+    start = grid_best(probes, 8)
+    jac = (lambda p: probes.gradient(*p)) if "gradient" in probes.kinds else None
+    result = optimize.minimize(lambda p: probes.depth(*p), start, jac=jac, method="L-BFGS-B",
+                               bounds=[(x0, x1), (y0, y1)], options={"maxfun": 150})
+    return result.x
+
+
+def phone_budget_aware(probes):
+    # a compass search that watches probes.total and stops with the best point before the budget runs out
+    p = grid_best(probes)
+    f, step = probes.depth(*p), 0.3
+    while step > 1e-3 and probes.total + 4 <= probes.budget:
+        moves = [keep_in(probes, p + step * np.array(d)) for d in [(1, 0), (-1, 0), (0, 1), (0, -1)]]
+        fq, q = min((probes.depth(*m), tuple(m)) for m in moves)
+        if fq < f:
+            p, f = np.array(q), fq
+        else:
+            step /= 2
+    return p
+
+
+@pytest.mark.parametrize("function", [phone_newton_from_depths, phone_compass, phone_nelder_mead, phone_lbfgsb,
+                                      phone_budget_aware])
 def test_depth_only_strategies_pass(function):
     result = check.find_phone(function)
     assert result, result.message
 
 
-@pytest.mark.parametrize("function", [phone_gradient_descent, phone_backtracking, phone_newton_from_depths])
+@pytest.mark.parametrize("function", [phone_gradient_descent, phone_backtracking, phone_newton_from_depths,
+                                      phone_lbfgsb])
 def test_gradient_strategies_pass(function):
     result = check.find_phone(function, gradient=True)
     assert result, result.message
@@ -472,6 +498,46 @@ def phone_cheat(probes):
     return probes.surface.minimum[0]
 
 
+def phone_cheat_after_a_probe(probes):
+    probes.depth(3.0, 3.0)
+    return probes.surface.minimum[0]
+
+
+def phone_cheat_budget(probes):
+    probes.budget = None
+    return grid_best(probes, 200)
+
+
+def phone_cheat_kinds(probes):
+    probes.kinds = ("depth", "gradient", "hessian")
+    return phone_gradient_descent(probes)
+
+
+def phone_cheat_counts(probes):
+    best = None
+    for x in np.linspace(0.0, 6.0, 301):
+        for y in np.linspace(0.0, 6.0, 301):
+            d = probes.depth(x, y)
+            probes.counts["depth"] -= 1          # a copy: the checker's count is not changed
+            best = min(best or (d, x, y), (d, x, y))
+    return best[1:]
+
+
+def phone_hessian_probe(probes):
+    p = grid_best(probes)
+    for _ in range(10):
+        p = keep_in(probes, p - np.linalg.solve(probes.hessian(*p), probes.gradient(*p)))
+    return p
+
+
+def phone_last_probe(probes):
+    xs = np.linspace(0.25, 5.75, 9)
+    for x in xs:
+        for y in xs:
+            here = probes.depth(x, y)             # noqa: F841 (looks at each depth, keeps none)
+    return x, y
+
+
 def phone_early_stop(probes):
     p = grid_best(probes, 7)
     while True:
@@ -485,7 +551,10 @@ WRONG_PHONES = [
     (phone_from_centre, True, "local minimum"), (phone_grid_only, False, "one of its probes"),
     (phone_uphill, True, "climbs"), (phone_swapped, False, "swapped"), (phone_depth, False, "the depth there"),
     (phone_fine_grid, False, "used up all 250 probes"), (phone_no_clip, True, "outside the sandpit"),
-    (phone_gradient_in_depth_round, False, "depth probes only"), (phone_cheat, False, "made no probes"),
+    (phone_gradient_in_depth_round, False, "depth probes only"), (phone_cheat, False, "surface is hidden"),
+    (phone_cheat_after_a_probe, False, "surface is hidden"), (phone_cheat_budget, False, "budget cannot be set"),
+    (phone_cheat_kinds, False, "kinds cannot be set"), (phone_cheat_counts, False, "used up all 250 probes"),
+    (phone_hessian_probe, True, "asked for a Hessian probe"), (phone_last_probe, False, "higher than its own probe"),
     (phone_early_stop, True, "stopping too early"),
     (lambda probes: None, False, "return statement"),
 ]
@@ -534,3 +603,22 @@ def test_any_relative_threshold_in_the_stated_range_passes(exponent):
 @given(st.floats(-6, -1))
 def test_a_threshold_too_loose_for_the_nearly_flat_bowls_fails(exponent):
     assert not check.classify_stationary(_relative_classifier(10.0**exponent))
+
+
+def test_the_hunt_probes_hide_the_surface_and_keep_their_count():
+    probes = partial_derivatives.HuntProbes(PHONE, 3, ("depth",))
+    assert probes.depth(3.0, 3.0) == PHONE(3.0, 3.0) and probes.total == 1 and probes.bounds == PHONE.bounds
+    assert not hasattr(probes, "__dict__")
+    public = [getattr(probes, name) for name in dir(probes) if not name.startswith("__")]
+    assert not any(isinstance(v, (surfaces.Surface, surfaces.Probes)) for v in public)
+    for name, value in [("budget", None), ("kinds", ("depth", "gradient")), ("total", 0), ("surface", PHONE)]:
+        with pytest.raises(AttributeError):
+            setattr(probes, name, value)
+    probes.counts["depth"] = 0
+    probes.points.clear()
+    assert probes.total == 1 and probes.counts["depth"] == 1 and probes.points == [(3.0, 3.0)]
+    with pytest.raises(ValueError, match="not allowed"):
+        probes.gradient(1.0, 1.0)
+    probes.depth(1.0, 1.0), probes.depth(2.0, 2.0)
+    with pytest.raises(surfaces.OutOfProbes):
+        probes.depth(4.0, 4.0)

@@ -8,7 +8,8 @@ The reader writes
 * ``classify_stationary(H)``: ``"minimum"``, ``"maximum"``, ``"saddle"`` or
   ``"degenerate"`` for the 2 x 2 Hessian ``H`` at a stationary point;
 * ``find_phone(probes)``: the place (x, y) of the lost phone, the lowest
-  point of a sandpit, from the probes of a ``surfaces.Probes`` object.
+  point of a sandpit, from the probes of a :class:`HuntProbes` object (a
+  ``surfaces.Probes`` with a budget that hides the surface).
 
 The specifications, which the chapter states too:
 
@@ -460,12 +461,74 @@ def _local_minimum_near(surface: surfaces.Surface, point: np.ndarray) -> bool:
             and surfaces.stationary_type(surface.hess(*point)) == "minimum")
 
 
+class HuntProbes:
+    """What ``find_phone(probes)`` gets: ``depth(x, y)``, ``gradient(x, y)`` if allowed, and ``bounds``.
+
+    A :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that
+    hides it: the strategy cannot read the surface (and so its minimum), and
+    cannot change the budget, the count or the kinds allowed, because no
+    attribute can be set. ``total``, ``counts`` and ``points`` report the probes so far;
+    ``gradient`` raises ValueError in the depth-only round, and ``hessian``
+    always does (the hunt never allows Hessian probes).
+    """
+
+    __slots__ = ("_ask", "_report", "bounds", "budget", "kinds")
+
+    def __init__(self, surface: surfaces.Surface, budget: int, kinds: tuple[str, ...]):
+        probes = surfaces.Probes(surface, budget=budget, kinds=kinds)
+        # Closures, not attributes: nothing on this object leads back to the surface.
+        object.__setattr__(self, "_ask", lambda kind, x, y: getattr(probes, kind)(x, y))
+        object.__setattr__(self, "_report", lambda: (probes.total, list(probes.points), dict(probes.counts)))
+        object.__setattr__(self, "bounds", tuple(surface.bounds))
+        object.__setattr__(self, "budget", int(budget))
+        object.__setattr__(self, "kinds", tuple(kinds))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"probes.{name} cannot be set: the checker keeps the count, the budget and the "
+                             "kinds of probe allowed")
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "surface":
+            raise AttributeError("probes.surface is hidden in the hunt: find the phone from depth "
+                                 "(and gradient) probes, not from the surface itself; the sandpit's edges are "
+                                 "probes.bounds")
+        raise AttributeError(f"probes has no {name!r}: it offers depth(x, y), gradient(x, y) (when allowed), "
+                             "bounds, budget, total, counts and points")
+
+    def depth(self, x: Any, y: Any) -> float:
+        """The height of the sand at (x, y); one probe."""
+        return self._ask("depth", x, y)
+
+    def gradient(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient (∂f/∂x, ∂f/∂y) at (x, y); one probe (ValueError in the depth-only round)."""
+        return np.array(self._ask("gradient", x, y))
+
+    def hessian(self, x: Any, y: Any) -> np.ndarray:
+        """Not allowed in the hunt: raises ValueError."""
+        raise ValueError("hessian probes are not allowed here: only " + ", ".join(self.kinds))
+
+    @property
+    def total(self) -> int:
+        """Probes used so far."""
+        return self._report()[0]
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every point probed, in order (a copy)."""
+        return self._report()[1]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Probes so far by kind, as in ``surfaces.Probes.counts`` (a copy)."""
+        return self._report()[2]
+
+
 def _hunt(function, which, gradient: bool):
     surface = surfaces.sandpit(which)
     kinds = ("depth", "gradient") if gradient else ("depth",)
     budget = GRADIENT_BUDGET if gradient else DEPTH_BUDGET
-    probes = surfaces.Probes(surface, budget=budget, kinds=kinds)
-    where = f"on the sandpit {surface.name!r}"
+    probes = HuntProbes(surface, budget, kinds)
+    where, on = f"On the sandpit {surface.name!r}", f"on the sandpit {surface.name!r}"
     try:
         value = function(probes)
     except surfaces.OutOfProbes:
@@ -474,14 +537,23 @@ def _hunt(function, which, gradient: bool):
                       "converges fast, and stop once the steps are below a few millimetres.") from None
     except ValueError as exc:
         if "not allowed" in str(exc):
-            raise Failure(f"{where} it asked for a gradient probe, but this round allows depth probes only: "
-                          "estimate the slope from depths (your estimate_gradient).") from None
+            kind = "a Hessian" if str(exc).startswith("hessian") else "a gradient"
+            allowed = "depth and gradient probes" if gradient else "depth probes only"
+            hint = ("estimate the Hessian from gradients (the Jacobian of the gradient)" if gradient else
+                    "estimate the slope from depths (your estimate_gradient)")
+            raise Failure(f"{where} it asked for {kind} probe, but this round allows {allowed}: {hint}.") from None
         if "outside the sandpit" in str(exc):
             raise Failure(f"{where} it probed outside the sandpit ({exc}). Keep every probe inside "
                           f"{surface.bounds}: clip the point (np.clip) or shorten a step that would leave.") from None
-        raise Failure(f"find_phone(probes) {where} raised ValueError: {exc}") from exc
+        raise Failure(f"find_phone(probes) {on} raised ValueError: {exc}") from exc
+    except AttributeError as exc:
+        if "surface is hidden" in str(exc) or "cannot be set" in str(exc):
+            raise Failure(f"{where} it tried to use the probes object in a way the hunt does not allow ({exc}). "
+                          "The phone must be found by probing: probes.depth(x, y) (and probes.gradient(x, y) "
+                          "when allowed).") from None
+        raise Failure(f"find_phone(probes) {on} raised AttributeError: {exc}") from exc
     except Exception as exc:  # the reader's code may raise anything; name it
-        raise Failure(f"find_phone(probes) {where} raised {type(exc).__name__}: {exc}") from exc
+        raise Failure(f"find_phone(probes) {on} raised {type(exc).__name__}: {exc}") from exc
     out = as_result_array(value, "find_phone", "a point (x, y)")
     if out.size != 2:
         raise Failure(f"find_phone should return the point (x, y) where the phone is, two numbers, but it returned "
@@ -539,9 +611,10 @@ def _check_phone(function: Callable, gradient: bool) -> str:
 def find_phone(function: Any, *, gradient: bool = False) -> Result:
     r"""Check a reader's phone-finding strategy ``find_phone(probes)`` on several sandpits.
 
-    ``probes`` is a :class:`mmlbook.surfaces.Probes` with a budget: depth probes
-    only (:data:`DEPTH_BUDGET` of them) or, with ``gradient=True``, depth and
-    gradient probes (:data:`GRADIENT_BUDGET` in all). The strategy must return
+    ``probes`` is a :class:`HuntProbes`: ``probes.depth(x, y)`` only
+    (:data:`DEPTH_BUDGET` probes) or, with ``gradient=True``, also
+    ``probes.gradient(x, y)`` (:data:`GRADIENT_BUDGET` probes in all), and
+    ``probes.bounds``; the surface itself is hidden. The strategy must return
     (x, y) within :data:`PHONE_DISTANCE` of the lowest point of every sandpit
     in :data:`PHONE_SANDPITS`.
 
