@@ -53,7 +53,24 @@ def grad_library(depth, x, y, h):
     return calculus.gradient(lambda v: depth(v[0], v[1]), [x, y], h=h)
 
 
-CORRECT_GRADIENTS = [grad_central, grad_loop, grad_numpy, grad_float32_readings, grad_richardson, grad_library]
+def grad_five_point(depth, x, y, h):
+    # fourth order: (-f(2h) + 8 f(h) - 8 f(-h) + f(-2h)) / (12h) along each axis
+    def along(f):
+        return (-f(2 * h) + 8 * f(h) - 8 * f(-h) + f(-2 * h)) / (12 * h)
+    return along(lambda k: depth(x + k, y)), along(lambda k: depth(x, y + k))
+
+
+def grad_half_steps(depth, x, y, h):
+    # the central difference over a total width h instead of 2h: finer, and still a central difference
+    return np.array([depth(x + h / 2, y) - depth(x - h / 2, y), depth(x, y + h / 2) - depth(x, y - h / 2)]) / h
+
+
+def grad_column(depth, x, y, h):
+    return np.array(grad_central(depth, x, y, h)).reshape(2, 1)      # a column vector, as the book writes ∇f
+
+
+CORRECT_GRADIENTS = [grad_central, grad_loop, grad_numpy, grad_float32_readings, grad_richardson, grad_library,
+                     grad_five_point, grad_half_steps, grad_column]
 
 
 @pytest.mark.parametrize("function", CORRECT_GRADIENTS)
@@ -121,12 +138,27 @@ def grad_norm(depth, x, y, h):
     return float(np.hypot(*grad_central(depth, x, y, h)))
 
 
+def grad_unit(depth, x, y, h):
+    g = np.array(grad_central(depth, x, y, h))
+    return g / np.linalg.norm(g)
+
+
+def grad_arguments_swapped(depth, x, y, h):
+    return ((depth(y, x + h) - depth(y, x - h)) / (2 * h), (depth(y + h, x) - depth(y - h, x)) / (2 * h))
+
+
+def grad_global_exact(depth, x, y, h):
+    return PHONE.grad(x, y)
+
+
 WRONG_GRADIENTS = [
     (grad_forward, "forward difference"), (grad_backward, "backward difference"), (grad_over_h, "divides by 2h"),
     (grad_no_division, "without dividing by 2h"), (grad_swapped, "swapped"), (grad_downhill, "minus the gradient"),
     (grad_copy_paste, "Both components are ∂f/∂x"), (grad_diagonal, "diagonal"),
     (grad_relative_step, "multiplies the step by the coordinates"), (grad_fixed_step, "ignores the argument h"),
     (grad_depth, "one number"), (grad_norm, "one number"), (grad_global, "ignores its depth argument"),
+    (grad_global_exact, "ignores its depth argument"), (grad_unit, "unit vector"),
+    (grad_arguments_swapped, "depth(y, x)"),
     (lambda depth, x, y, h: None, "return statement"), (lambda depth, x, y, h: (1.0, 2.0, 3.0), "shape (3,)"),
     (lambda depth, x, y, h: "0.1, 0.2", "returned str"),
 ]

@@ -87,7 +87,7 @@ _PHONE = surfaces.sandpit("phone")
 _SANDS = (
     _Sand("phone", _PHONE),
     _Sand("ripples", surfaces.sandpit("ripples")),
-    _Sand("sandpit 3", surfaces.sandpit(3)),
+    _Sand("random (seed 3)", surfaces.sandpit(3)),
     _Sand("phone, depths times 1e6", _PHONE, height=1e6),
     _Sand("phone, depths times 1e-6", _PHONE, height=1e-6),
     _Sand("phone shrunk to micrometres (length 1e-6)", _PHONE, length=1e-6),
@@ -146,6 +146,12 @@ GRADIENT_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It moves x and y together, (f(x + h, y + h) − f(x − h, y − h))/(2h): that is the rate of change along the "
      "diagonal, ∂f/∂x + ∂f/∂y, not a partial derivative. A partial derivative moves one variable and holds "
      "the other constant."),
+    (lambda d, x, y, h: _central(d, x, y, h) / np.linalg.norm(_central(d, x, y, h)),
+     "It returns a unit vector, the direction of the gradient, not the gradient: the gradient's length is "
+     "the slope in that direction and must be kept. Return the two partial derivatives as they are."),
+    (lambda d, x, y, h: _central(lambda a, b: d(b, a), x, y, h),
+     "It calls depth(y, x): the arguments are the wrong way round, so it probes the sand at the mirror "
+     "point. depth takes x first, then y, and ∂f/∂x moves the first argument."),
     (lambda d, x, y, h: np.array([(d(x + h * abs(x), y) - d(x - h * abs(x), y)) / (2 * h * abs(x)),
                                   (d(x, y + h * abs(y)) - d(x, y - h * abs(y))) / (2 * h * abs(y))]),
      "It multiplies the step by the coordinates (h·|x|): far from the origin the step is huge, near it tiny. "
@@ -189,13 +195,14 @@ def _check_gradient(function: Callable) -> str:
         return (f"within {np.max(errors):.0e} of the steepest slope (the task asks for {GRADIENT_RTOL:.0e}) at "
                 f"{len(probes)} points on {len(_SANDS)} sandpits, from depths times 1e±6 to sandpits a million "
                 "times larger or smaller and one moved two million metres away.")
-    # The first three sandpits in height (phone, times 1e6, times 1e-6) share their points: the same
-    # answers for all three mean the depth function was never used.
-    by_height = [np.array([o for o, (s, *_) in zip(outputs, probes) if s.base is _PHONE and s.length == 1
-                           and s.shift == (0.0, 0.0) and s.height == c]) for c in (1.0, 1e6, 1e-6)]
-    if np.allclose(by_height[0], by_height[1], rtol=1e-6) and np.allclose(by_height[0], by_height[2], rtol=1e-6):
-        raise Failure("It gives the chapter's phone sandpit's slopes whatever depth function it is given: it "
-                      "ignores its depth argument (does it call a global surface?). Probe with depth(x, y).")
+    # Tilting the sand (adding x to every depth) adds 1 to ∂f/∂x: answers that do not change at all
+    # mean the depth function was never used.
+    tilt = lambda x, y: _PHONE(x, y) + x  # noqa: E731
+    plain = [quietly(lambda: np.asarray(function(_PHONE, u, v, STEP), dtype=float)) for u, v in _POINTS]
+    moved = [quietly(lambda: np.asarray(function(tilt, u, v, STEP), dtype=float)) for u, v in _POINTS]
+    if all(a.shape == b.shape and np.array_equal(a, b) for a, b in zip(plain, moved)):
+        raise Failure("It gives the same slopes whatever depth function it is given: it ignores its depth "
+                      "argument (does it call a global surface?). Probe with depth(x, y).")
     args = [(sand.depth, x, y, h) for sand, x, y, h in probes]
     forward = float(np.max(np.abs(np.array([_forward(*a) for a in args]) - truth) / slopes))
     for mistake, message in GRADIENT_MISTAKES:
