@@ -240,8 +240,31 @@ def classify_float32(H):
     return "saddle" if det < 0 else ("minimum" if H[0, 0] > 0 else "maximum")
 
 
+def classify_rank(H):
+    # NumPy's own relative tolerance for "singular", then Sylvester's criterion on the leading minors
+    if np.linalg.matrix_rank(H) < 2:
+        return "degenerate"
+    det = np.linalg.det(H)
+    return "saddle" if det < 0 else ("minimum" if H[0, 0] > 0 else "maximum")
+
+
+def classify_normalised(H):
+    H = np.asarray(H) / max(np.abs(H).max(), 1e-300)      # make the largest entry 1, then an absolute test
+    det = H[0, 0] * H[1, 1] - H[0, 1] * H[1, 0]
+    if abs(det) < 1e-10:
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if H[1, 1] > 0 else "maximum")
+
+
+def classify_general_eigvals(H):
+    low, high = sorted(np.linalg.eigvals(H).real)
+    if min(abs(low), abs(high)) <= 1e-9 * max(abs(low), abs(high)):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
 CORRECT_CLASSIFIERS = [surfaces.stationary_type, classify_det_trace, classify_eigenvalues, classify_lists,
-                       classify_float32]
+                       classify_float32, classify_rank, classify_normalised, classify_general_eigvals]
 
 
 @pytest.mark.parametrize("function", CORRECT_CLASSIFIERS)
@@ -335,6 +358,63 @@ def classify_plus(H):
     return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
 
 
+def classify_eigen_isclose(H):
+    low, high = np.linalg.eigvalsh(H)
+    if np.isclose(low, 0) or np.isclose(high, 0):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
+def classify_eigen_signs(H):
+    low, high = np.linalg.eigvalsh(H)
+    if low > 0:
+        return "minimum"
+    if high < 0:
+        return "maximum"
+    if low < 0 < high:
+        return "saddle"
+    return "degenerate"
+
+
+def classify_strict(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if abs(det) < 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
+
+
+def classify_saddle_first(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if det < 0:
+        return "saddle"
+    if abs(det) <= 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "minimum" if np.trace(H) > 0 else "maximum"
+
+
+def classify_extremum_first(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if det > 0:
+        return "minimum" if H[0, 0] > 0 else "maximum"
+    if abs(det) <= 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "saddle"
+
+
+def classify_norm_not_squared(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if abs(det) <= 1e-10 * np.linalg.norm(H):
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
+
+
+def classify_zero_diagonal(H):
+    # "a zero on the diagonal means the surface is flat that way": wrong for xy, whose H is [[0, 1], [1, 0]]
+    if H[0, 0] == 0 or H[1, 1] == 0:
+        return "degenerate"
+    return classify_det_trace(H)
+
+
 def classify_zero_saddle(H):
     return {"degenerate": "saddle"}.get(k := classify_det_trace(H), k)
 
@@ -346,6 +426,11 @@ WRONG_CLASSIFIERS = [
     (classify_zero_saddle, "det H = 0 a saddle"), (classify_exact_zero, "det H == 0 exactly"),
     (classify_absolute, "absolute threshold"), (classify_loose, "too loose"),
     (classify_semidefinite, "semidefinite"), (classify_zero_trace, "zero trace"), (classify_plus, "wrong sign"),
+    (classify_eigen_isclose, "compares the eigenvalues with a fixed number"),
+    (classify_eigen_signs, "eigenvalues' signs with no tolerance"), (classify_strict, "strict '<'"),
+    (classify_saddle_first, "saddle as soon as det H < 0"),
+    (classify_extremum_first, "minimum or maximum as soon as det H > 0"),
+    (classify_norm_not_squared, "not with its square"), (classify_zero_diagonal, "xy (zero diagonal"),
     (lambda H: None, "return statement"), (lambda H: "min", "one of the words"), (lambda H: 1, "returned int"),
 ]
 

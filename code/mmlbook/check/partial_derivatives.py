@@ -269,7 +269,7 @@ def _h(a, b, d):
 
 
 # (Hessian, right answer, what it is): every determinant is either zero in exact arithmetic or at
-# least 1e-7 of |H|_F^2, so any threshold relative to H's scale between ~1e-14 and 1e-8 is right.
+# least 2.5e-7 of |H|_F^2, so any threshold relative to H's scale between ~1e-14 and 1e-8 is right.
 _BASE_HESSIANS = (
     (_h(2, 0, 3), "minimum", "x² + 1.5y²"),
     (_h(2, 1, 2), "minimum", "a bowl with a cross term"),
@@ -288,6 +288,8 @@ _BASE_HESSIANS = (
     (_h(2, 0, 2e-6), "minimum", "a nearly flat bowl, det 4e-6 (relative 1e-6)"),
     (_h(-1, 1, -1 - 1e-6), "maximum", "a nearly flat cap, det 1e-6"),
     (_h(1e-3, 1, 1e-3), "saddle", "a saddle with tiny diagonal entries"),
+    (_h(0, 1, 0), "saddle", "xy (zero diagonal: f_xx = f_yy = 0)"),
+    (_h(0, 2, 3), "saddle", "a saddle with f_xx = 0"),
 )
 _SCALES = (1.0, 1e8, 1e-8)
 _HESSIANS = tuple((c * H, kind, what if c == 1 else f"{what}, times {c:g}")
@@ -309,6 +311,21 @@ def _by_det(H, degenerate):
 
 def _sign_label(value, zero="degenerate"):
     return "minimum" if value > 0 else "maximum" if value < 0 else zero
+
+
+def _by_eigenvalues(H, zero):
+    low, high = np.linalg.eigvalsh(H)
+    if zero(low, high):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
+def _saddle_first(H):
+    return "saddle" if _det(H) < 0 else _by_det(H, _relative)
+
+
+def _extremum_first(H):
+    return ("minimum" if H[0, 0] + H[1, 1] > 0 else "maximum") if _det(H) > 0 else _by_det(H, _relative)
 
 
 def _semidefinite(H):
@@ -364,6 +381,35 @@ STATIONARY_MISTAKES: tuple[tuple[Callable[[np.ndarray], str], str], ...] = (
        "of its scale is still a strict minimum that floating point resolves easily. Use a threshold near "
        "rounding level, 1e-10 · (sum of squares of H's entries).")
       for t in (1e-2, 1e-3, 1e-4, 1e-5, 1e-6)),
+    (lambda H: _by_eigenvalues(H, lambda low, high: not (low > 0 or high < 0 or low < 0 < high)),
+     "It tests the eigenvalues' signs with no tolerance (λ > 0, λ < 0, else degenerate). A Hessian that is "
+     "singular in exact arithmetic, like [[0.1, 0.3], [0.3, 0.9]], has a computed eigenvalue of about 1e-17, "
+     "not 0, so it is called a minimum. Call H degenerate when the smaller |λ| is tiny compared with the "
+     "larger, say |λ_min| ≤ 1e-9 |λ_max|."),
+    *((lambda H, t=t, strict=strict: _by_eigenvalues(
+          H, lambda low, high: min(abs(low), abs(high)) < t if strict else min(abs(low), abs(high)) <= t),
+       "It compares the eigenvalues with a fixed number (np.isclose(λ, 0) does that too, with 1e-8): an "
+       "absolute threshold, which depends on the units. Multiply the sand's height by 1e-8 and a clear "
+       "minimum's eigenvalues fall below it. Compare the smaller |λ| with the larger: |λ_min| ≤ 1e-9 |λ_max|.")
+      for t in (1e-12, 1e-10, 1e-8, 1e-6, 1e-4) for strict in (False, True)),
+    *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t * float(np.linalg.norm(H))),
+       "It compares |det H| with the scale of H, ‖H‖, not with its square. The determinant of a 2 x 2 matrix "
+       "is a product of two entries, so it scales as ‖H‖²: multiply H by 1e-8 and det H shrinks by 1e-16 but "
+       "‖H‖ only by 1e-8, and a clear minimum is called degenerate. Use |det H| ≤ 1e-10 · (sum of the "
+       "squares of H's entries).")
+      for t in (1e-12, 1e-10, 1e-8)),
+    (lambda H: _by_det(H, lambda det, H: abs(det) < 1e-10 * float(np.sum(H * H))),
+     "It tests |det H| < threshold · (scale of H) with a strict '<': for H = 0 (x⁴ ± y⁴ at the origin) both "
+     "sides are 0 and 0 < 0 is false, so H = 0 is not called degenerate. Use ≤, or answer degenerate for "
+     "H = 0 first."),
+    (_saddle_first,
+     "It answers saddle as soon as det H < 0, before testing for degenerate. Rounding can leave a singular "
+     "Hessian's determinant slightly negative: [[-0.7, 0.1], [0.1, -1/70]] has det 0 in exact arithmetic and "
+     "about -3e-18 computed. Test 'degenerate' (|det H| tiny compared with the scale of H) first."),
+    (_extremum_first,
+     "It answers minimum or maximum as soon as det H > 0, before testing for degenerate. Rounding can leave "
+     "a singular Hessian's determinant slightly positive: [[0.1, 0.3], [0.3, 0.9]] has det 0 in exact "
+     "arithmetic and about 1e-17 computed. Test 'degenerate' (|det H| tiny compared with the scale of H) first."),
     (_semidefinite,
      "It calls a positive semidefinite Hessian (eigenvalues ≥ 0, one of them 0) a minimum. With a zero "
      "eigenvalue the test says nothing: x² + y³ has H = [[2, 0], [0, 0]] at the origin and no minimum there."),
@@ -429,7 +475,7 @@ def classify_stationary(function: Any) -> Result:
     The function must return ``"minimum"``, ``"maximum"``, ``"saddle"`` or
     ``"degenerate"`` (any capitalisation). ``"degenerate"`` is right exactly
     when :math:`\det H` is zero in exact arithmetic; the other Hessians checked
-    have :math:`|\det H| \ge 10^{-7}\|H\|_F^2`, and each is checked at its
+    have :math:`|\det H| \ge 2.5 \cdot 10^{-7}\|H\|_F^2`, and each is checked at its
     scale, times :math:`10^8` and times :math:`10^{-8}`.
 
     Parameters
