@@ -373,8 +373,9 @@ STATIONARY_MISTAKES: tuple[tuple[Callable[[np.ndarray], str], str], ...] = (
      "instead: |det H| ≤ 1e-10 · (sum of the squares of H's entries), say."),
     *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t),
        "It compares |det H| with a fixed number: an absolute threshold, which depends on the units. Multiply the "
-       "sand's height by 1e-8 and every Hessian is called degenerate; by 1e8 and rounding errors pass as real "
-       "curvature. Compare |det H| with the scale of H: |det H| ≤ 1e-10 · (sum of squares of H's entries).")
+       "sand's height by 1e-8 and clear minima and saddles are called degenerate; by 1e8 and the rounding error "
+       "in a singular H's determinant grows by 1e16 and can pass for real curvature. Compare |det H| with the "
+       "scale of H: |det H| ≤ 1e-10 · (sum of squares of H's entries).")
       for t in (1e-16, 1e-14, 1e-12, 1e-10, 1e-9, 1e-8, 1e-6, 1e-4, 1e-3)),
     *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t * np.sum(H * H)),
        "Its threshold for degenerate is too loose: a bowl whose determinant is 1e-6 "
