@@ -273,6 +273,7 @@ def _h(a, b, d):
 _BASE_HESSIANS = (
     (_h(2, 0, 3), "minimum", "x² + 1.5y²"),
     (_h(2, 1, 2), "minimum", "a bowl with a cross term"),
+    (_h(2, 0, 2), "minimum", "x² + y² (equal eigenvalues)"),
     (_h(-2, 0, -1), "maximum", "−x² − y²/2"),
     (_h(-2, 1.5, -2), "maximum", "a cap with a cross term"),
     (_h(1, 0, -1), "saddle", "x²/2 − y²/2 (trace 0)"),
