@@ -53,7 +53,24 @@ def grad_library(depth, x, y, h):
     return calculus.gradient(lambda v: depth(v[0], v[1]), [x, y], h=h)
 
 
-CORRECT_GRADIENTS = [grad_central, grad_loop, grad_numpy, grad_float32_readings, grad_richardson, grad_library]
+def grad_five_point(depth, x, y, h):
+    # fourth order: (-f(2h) + 8 f(h) - 8 f(-h) + f(-2h)) / (12h) along each axis
+    def along(f):
+        return (-f(2 * h) + 8 * f(h) - 8 * f(-h) + f(-2 * h)) / (12 * h)
+    return along(lambda k: depth(x + k, y)), along(lambda k: depth(x, y + k))
+
+
+def grad_half_steps(depth, x, y, h):
+    # the central difference over a total width h instead of 2h: finer, and still a central difference
+    return np.array([depth(x + h / 2, y) - depth(x - h / 2, y), depth(x, y + h / 2) - depth(x, y - h / 2)]) / h
+
+
+def grad_column(depth, x, y, h):
+    return np.array(grad_central(depth, x, y, h)).reshape(2, 1)      # a column vector, as the book writes ∇f
+
+
+CORRECT_GRADIENTS = [grad_central, grad_loop, grad_numpy, grad_float32_readings, grad_richardson, grad_library,
+                     grad_five_point, grad_half_steps, grad_column]
 
 
 @pytest.mark.parametrize("function", CORRECT_GRADIENTS)
@@ -121,12 +138,27 @@ def grad_norm(depth, x, y, h):
     return float(np.hypot(*grad_central(depth, x, y, h)))
 
 
+def grad_unit(depth, x, y, h):
+    g = np.array(grad_central(depth, x, y, h))
+    return g / np.linalg.norm(g)
+
+
+def grad_arguments_swapped(depth, x, y, h):
+    return ((depth(y, x + h) - depth(y, x - h)) / (2 * h), (depth(y + h, x) - depth(y - h, x)) / (2 * h))
+
+
+def grad_global_exact(depth, x, y, h):
+    return PHONE.grad(x, y)
+
+
 WRONG_GRADIENTS = [
     (grad_forward, "forward difference"), (grad_backward, "backward difference"), (grad_over_h, "divides by 2h"),
     (grad_no_division, "without dividing by 2h"), (grad_swapped, "swapped"), (grad_downhill, "minus the gradient"),
     (grad_copy_paste, "Both components are ∂f/∂x"), (grad_diagonal, "diagonal"),
     (grad_relative_step, "multiplies the step by the coordinates"), (grad_fixed_step, "ignores the argument h"),
     (grad_depth, "one number"), (grad_norm, "one number"), (grad_global, "ignores its depth argument"),
+    (grad_global_exact, "ignores its depth argument"), (grad_unit, "unit vector"),
+    (grad_arguments_swapped, "depth(y, x)"),
     (lambda depth, x, y, h: None, "return statement"), (lambda depth, x, y, h: (1.0, 2.0, 3.0), "shape (3,)"),
     (lambda depth, x, y, h: "0.1, 0.2", "returned str"),
 ]
@@ -208,8 +240,31 @@ def classify_float32(H):
     return "saddle" if det < 0 else ("minimum" if H[0, 0] > 0 else "maximum")
 
 
+def classify_rank(H):
+    # NumPy's own relative tolerance for "singular", then Sylvester's criterion on the leading minors
+    if np.linalg.matrix_rank(H) < 2:
+        return "degenerate"
+    det = np.linalg.det(H)
+    return "saddle" if det < 0 else ("minimum" if H[0, 0] > 0 else "maximum")
+
+
+def classify_normalised(H):
+    H = np.asarray(H) / max(np.abs(H).max(), 1e-300)      # make the largest entry 1, then an absolute test
+    det = H[0, 0] * H[1, 1] - H[0, 1] * H[1, 0]
+    if abs(det) < 1e-10:
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if H[1, 1] > 0 else "maximum")
+
+
+def classify_general_eigvals(H):
+    low, high = sorted(np.linalg.eigvals(H).real)
+    if min(abs(low), abs(high)) <= 1e-9 * max(abs(low), abs(high)):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
 CORRECT_CLASSIFIERS = [surfaces.stationary_type, classify_det_trace, classify_eigenvalues, classify_lists,
-                       classify_float32]
+                       classify_float32, classify_rank, classify_normalised, classify_general_eigvals]
 
 
 @pytest.mark.parametrize("function", CORRECT_CLASSIFIERS)
@@ -303,6 +358,63 @@ def classify_plus(H):
     return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
 
 
+def classify_eigen_isclose(H):
+    low, high = np.linalg.eigvalsh(H)
+    if np.isclose(low, 0) or np.isclose(high, 0):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
+def classify_eigen_signs(H):
+    low, high = np.linalg.eigvalsh(H)
+    if low > 0:
+        return "minimum"
+    if high < 0:
+        return "maximum"
+    if low < 0 < high:
+        return "saddle"
+    return "degenerate"
+
+
+def classify_strict(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if abs(det) < 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
+
+
+def classify_saddle_first(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if det < 0:
+        return "saddle"
+    if abs(det) <= 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "minimum" if np.trace(H) > 0 else "maximum"
+
+
+def classify_extremum_first(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if det > 0:
+        return "minimum" if H[0, 0] > 0 else "maximum"
+    if abs(det) <= 1e-10 * np.sum(H**2):
+        return "degenerate"
+    return "saddle"
+
+
+def classify_norm_not_squared(H):
+    det = H[0, 0] * H[1, 1] - H[0, 1] ** 2
+    if abs(det) <= 1e-10 * np.linalg.norm(H):
+        return "degenerate"
+    return "saddle" if det < 0 else ("minimum" if np.trace(H) > 0 else "maximum")
+
+
+def classify_zero_diagonal(H):
+    # "a zero on the diagonal means the surface is flat that way": wrong for xy, whose H is [[0, 1], [1, 0]]
+    if H[0, 0] == 0 or H[1, 1] == 0:
+        return "degenerate"
+    return classify_det_trace(H)
+
+
 def classify_zero_saddle(H):
     return {"degenerate": "saddle"}.get(k := classify_det_trace(H), k)
 
@@ -314,6 +426,11 @@ WRONG_CLASSIFIERS = [
     (classify_zero_saddle, "det H = 0 a saddle"), (classify_exact_zero, "det H == 0 exactly"),
     (classify_absolute, "absolute threshold"), (classify_loose, "too loose"),
     (classify_semidefinite, "semidefinite"), (classify_zero_trace, "zero trace"), (classify_plus, "wrong sign"),
+    (classify_eigen_isclose, "compares the eigenvalues with a fixed number"),
+    (classify_eigen_signs, "eigenvalues' signs with no tolerance"), (classify_strict, "strict '<'"),
+    (classify_saddle_first, "saddle as soon as det H < 0"),
+    (classify_extremum_first, "minimum or maximum as soon as det H > 0"),
+    (classify_norm_not_squared, "not with its square"), (classify_zero_diagonal, "xy (zero diagonal"),
     (lambda H: None, "return statement"), (lambda H: "min", "one of the words"), (lambda H: 1, "returned int"),
 ]
 
@@ -346,7 +463,7 @@ def grid_best(probes, n=9):
 
 
 def keep_in(probes, p):
-    x0, x1, y0, y1 = probes.surface.bounds
+    x0, x1, y0, y1 = probes.bounds
     return np.clip(p, [x0, y0], [x1, y1])
 
 
@@ -414,13 +531,39 @@ def phone_backtracking(probes):
     return p
 
 
-@pytest.mark.parametrize("function", [phone_newton_from_depths, phone_compass, phone_nelder_mead])
+def phone_lbfgsb(probes):
+    # scipy's L-BFGS-B, with its own finite differences in the depth round and exact gradients otherwise
+    x0, x1, y0, y1 = probes.bounds
+    start = grid_best(probes, 8)
+    jac = (lambda p: probes.gradient(*p)) if "gradient" in probes.kinds else None
+    result = optimize.minimize(lambda p: probes.depth(*p), start, jac=jac, method="L-BFGS-B",
+                               bounds=[(x0, x1), (y0, y1)], options={"maxfun": 150})
+    return result.x
+
+
+def phone_budget_aware(probes):
+    # a compass search that watches probes.total and stops with the best point before the budget runs out
+    p = grid_best(probes)
+    f, step = probes.depth(*p), 0.3
+    while step > 1e-3 and probes.total + 4 <= probes.budget:
+        moves = [keep_in(probes, p + step * np.array(d)) for d in [(1, 0), (-1, 0), (0, 1), (0, -1)]]
+        fq, q = min((probes.depth(*m), tuple(m)) for m in moves)
+        if fq < f:
+            p, f = np.array(q), fq
+        else:
+            step /= 2
+    return p
+
+
+@pytest.mark.parametrize("function", [phone_newton_from_depths, phone_compass, phone_nelder_mead, phone_lbfgsb,
+                                      phone_budget_aware])
 def test_depth_only_strategies_pass(function):
     result = check.find_phone(function)
     assert result, result.message
 
 
-@pytest.mark.parametrize("function", [phone_gradient_descent, phone_backtracking, phone_newton_from_depths])
+@pytest.mark.parametrize("function", [phone_gradient_descent, phone_backtracking, phone_newton_from_depths,
+                                      phone_lbfgsb])
 def test_gradient_strategies_pass(function):
     result = check.find_phone(function, gradient=True)
     assert result, result.message
@@ -472,6 +615,46 @@ def phone_cheat(probes):
     return probes.surface.minimum[0]
 
 
+def phone_cheat_after_a_probe(probes):
+    probes.depth(3.0, 3.0)
+    return probes.surface.minimum[0]
+
+
+def phone_cheat_budget(probes):
+    probes.budget = None
+    return grid_best(probes, 200)
+
+
+def phone_cheat_kinds(probes):
+    probes.kinds = ("depth", "gradient", "hessian")
+    return phone_gradient_descent(probes)
+
+
+def phone_cheat_counts(probes):
+    best = None
+    for x in np.linspace(0.0, 6.0, 301):
+        for y in np.linspace(0.0, 6.0, 301):
+            d = probes.depth(x, y)
+            probes.counts["depth"] -= 1          # a copy: the checker's count is not changed
+            best = min(best or (d, x, y), (d, x, y))
+    return best[1:]
+
+
+def phone_hessian_probe(probes):
+    p = grid_best(probes)
+    for _ in range(10):
+        p = keep_in(probes, p - np.linalg.solve(probes.hessian(*p), probes.gradient(*p)))
+    return p
+
+
+def phone_last_probe(probes):
+    xs = np.linspace(0.25, 5.75, 9)
+    for x in xs:
+        for y in xs:
+            here = probes.depth(x, y)             # noqa: F841 (looks at each depth, keeps none)
+    return x, y
+
+
 def phone_early_stop(probes):
     p = grid_best(probes, 7)
     while True:
@@ -485,7 +668,10 @@ WRONG_PHONES = [
     (phone_from_centre, True, "local minimum"), (phone_grid_only, False, "one of its probes"),
     (phone_uphill, True, "climbs"), (phone_swapped, False, "swapped"), (phone_depth, False, "the depth there"),
     (phone_fine_grid, False, "used up all 250 probes"), (phone_no_clip, True, "outside the sandpit"),
-    (phone_gradient_in_depth_round, False, "depth probes only"), (phone_cheat, False, "made no probes"),
+    (phone_gradient_in_depth_round, False, "depth probes only"), (phone_cheat, False, "surface is hidden"),
+    (phone_cheat_after_a_probe, False, "surface is hidden"), (phone_cheat_budget, False, "budget cannot be set"),
+    (phone_cheat_kinds, False, "kinds cannot be set"), (phone_cheat_counts, False, "used up all 250 probes"),
+    (phone_hessian_probe, True, "asked for a Hessian probe"), (phone_last_probe, False, "higher than its own probe"),
     (phone_early_stop, True, "stopping too early"),
     (lambda probes: None, False, "return statement"),
 ]
@@ -534,3 +720,22 @@ def test_any_relative_threshold_in_the_stated_range_passes(exponent):
 @given(st.floats(-6, -1))
 def test_a_threshold_too_loose_for_the_nearly_flat_bowls_fails(exponent):
     assert not check.classify_stationary(_relative_classifier(10.0**exponent))
+
+
+def test_the_hunt_probes_hide_the_surface_and_keep_their_count():
+    probes = partial_derivatives.HuntProbes(PHONE, 3, ("depth",))
+    assert probes.depth(3.0, 3.0) == PHONE(3.0, 3.0) and probes.total == 1 and probes.bounds == PHONE.bounds
+    assert not hasattr(probes, "__dict__")
+    public = [getattr(probes, name) for name in dir(probes) if not name.startswith("__")]
+    assert not any(isinstance(v, (surfaces.Surface, surfaces.Probes)) for v in public)
+    for name, value in [("budget", None), ("kinds", ("depth", "gradient")), ("total", 0), ("surface", PHONE)]:
+        with pytest.raises(AttributeError):
+            setattr(probes, name, value)
+    probes.counts["depth"] = 0
+    probes.points.clear()
+    assert probes.total == 1 and probes.counts["depth"] == 1 and probes.points == [(3.0, 3.0)]
+    with pytest.raises(ValueError, match="not allowed"):
+        probes.gradient(1.0, 1.0)
+    probes.depth(1.0, 1.0), probes.depth(2.0, 2.0)
+    with pytest.raises(surfaces.OutOfProbes):
+        probes.depth(4.0, 4.0)

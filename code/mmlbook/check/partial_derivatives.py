@@ -8,7 +8,8 @@ The reader writes
 * ``classify_stationary(H)``: ``"minimum"``, ``"maximum"``, ``"saddle"`` or
   ``"degenerate"`` for the 2 x 2 Hessian ``H`` at a stationary point;
 * ``find_phone(probes)``: the place (x, y) of the lost phone, the lowest
-  point of a sandpit, from the probes of a ``surfaces.Probes`` object.
+  point of a sandpit, from the probes of a :class:`HuntProbes` object (a
+  ``surfaces.Probes`` with a budget that hides the surface).
 
 The specifications, which the chapter states too:
 
@@ -86,7 +87,7 @@ _PHONE = surfaces.sandpit("phone")
 _SANDS = (
     _Sand("phone", _PHONE),
     _Sand("ripples", surfaces.sandpit("ripples")),
-    _Sand("sandpit 3", surfaces.sandpit(3)),
+    _Sand("random (seed 3)", surfaces.sandpit(3)),
     _Sand("phone, depths times 1e6", _PHONE, height=1e6),
     _Sand("phone, depths times 1e-6", _PHONE, height=1e-6),
     _Sand("phone shrunk to micrometres (length 1e-6)", _PHONE, length=1e-6),
@@ -145,6 +146,12 @@ GRADIENT_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It moves x and y together, (f(x + h, y + h) − f(x − h, y − h))/(2h): that is the rate of change along the "
      "diagonal, ∂f/∂x + ∂f/∂y, not a partial derivative. A partial derivative moves one variable and holds "
      "the other constant."),
+    (lambda d, x, y, h: _central(d, x, y, h) / np.linalg.norm(_central(d, x, y, h)),
+     "It returns a unit vector, the direction of the gradient, not the gradient: the gradient's length is "
+     "the slope in that direction and must be kept. Return the two partial derivatives as they are."),
+    (lambda d, x, y, h: _central(lambda a, b: d(b, a), x, y, h),
+     "It calls depth(y, x): the arguments are the wrong way round, so it probes the sand at the mirror "
+     "point. depth takes x first, then y, and ∂f/∂x moves the first argument."),
     (lambda d, x, y, h: np.array([(d(x + h * abs(x), y) - d(x - h * abs(x), y)) / (2 * h * abs(x)),
                                   (d(x, y + h * abs(y)) - d(x, y - h * abs(y))) / (2 * h * abs(y))]),
      "It multiplies the step by the coordinates (h·|x|): far from the origin the step is huge, near it tiny. "
@@ -188,13 +195,17 @@ def _check_gradient(function: Callable) -> str:
         return (f"within {np.max(errors):.0e} of the steepest slope (the task asks for {GRADIENT_RTOL:.0e}) at "
                 f"{len(probes)} points on {len(_SANDS)} sandpits, from depths times 1e±6 to sandpits a million "
                 "times larger or smaller and one moved two million metres away.")
-    # The first three sandpits in height (phone, times 1e6, times 1e-6) share their points: the same
-    # answers for all three mean the depth function was never used.
-    by_height = [np.array([o for o, (s, *_) in zip(outputs, probes) if s.base is _PHONE and s.length == 1
-                           and s.shift == (0.0, 0.0) and s.height == c]) for c in (1.0, 1e6, 1e-6)]
-    if np.allclose(by_height[0], by_height[1], rtol=1e-6) and np.allclose(by_height[0], by_height[2], rtol=1e-6):
-        raise Failure("It gives the chapter's phone sandpit's slopes whatever depth function it is given: it "
-                      "ignores its depth argument (does it call a global surface?). Probe with depth(x, y).")
+    # Tilting the sand (adding x to every depth) adds 1 to ∂f/∂x: answers that do not change at all
+    # mean the depth function was never used.
+    tilt = lambda x, y: _PHONE(x, y) + x  # noqa: E731
+    try:
+        plain = [quietly(lambda: np.asarray(function(_PHONE, u, v, STEP), dtype=float)) for u, v in _POINTS]
+        moved = [quietly(lambda: np.asarray(function(tilt, u, v, STEP), dtype=float)) for u, v in _POINTS]
+    except Exception:  # it ran on the checker's sandpits; if it cannot run on these, skip this diagnosis
+        plain, moved = [np.zeros(1)], [np.ones(1)]
+    if all(a.shape == b.shape and np.array_equal(a, b) for a, b in zip(plain, moved)):
+        raise Failure("It gives the same slopes whatever depth function it is given: it ignores its depth "
+                      "argument (does it call a global surface?). Probe with depth(x, y).")
     args = [(sand.depth, x, y, h) for sand, x, y, h in probes]
     forward = float(np.max(np.abs(np.array([_forward(*a) for a in args]) - truth) / slopes))
     for mistake, message in GRADIENT_MISTAKES:
@@ -258,10 +269,11 @@ def _h(a, b, d):
 
 
 # (Hessian, right answer, what it is): every determinant is either zero in exact arithmetic or at
-# least 1e-7 of |H|_F^2, so any threshold relative to H's scale between ~1e-14 and 1e-8 is right.
+# least 2.5e-7 of |H|_F^2, so any threshold relative to H's scale between ~1e-14 and 1e-8 is right.
 _BASE_HESSIANS = (
     (_h(2, 0, 3), "minimum", "x² + 1.5y²"),
     (_h(2, 1, 2), "minimum", "a bowl with a cross term"),
+    (_h(2, 0, 2), "minimum", "x² + y² (equal eigenvalues)"),
     (_h(-2, 0, -1), "maximum", "−x² − y²/2"),
     (_h(-2, 1.5, -2), "maximum", "a cap with a cross term"),
     (_h(1, 0, -1), "saddle", "x²/2 − y²/2 (trace 0)"),
@@ -277,6 +289,8 @@ _BASE_HESSIANS = (
     (_h(2, 0, 2e-6), "minimum", "a nearly flat bowl, det 4e-6 (relative 1e-6)"),
     (_h(-1, 1, -1 - 1e-6), "maximum", "a nearly flat cap, det 1e-6"),
     (_h(1e-3, 1, 1e-3), "saddle", "a saddle with tiny diagonal entries"),
+    (_h(0, 1, 0), "saddle", "xy (zero diagonal: f_xx = f_yy = 0)"),
+    (_h(0, 2, 3), "saddle", "a saddle with f_xx = 0"),
 )
 _SCALES = (1.0, 1e8, 1e-8)
 _HESSIANS = tuple((c * H, kind, what if c == 1 else f"{what}, times {c:g}")
@@ -298,6 +312,21 @@ def _by_det(H, degenerate):
 
 def _sign_label(value, zero="degenerate"):
     return "minimum" if value > 0 else "maximum" if value < 0 else zero
+
+
+def _by_eigenvalues(H, zero):
+    low, high = np.linalg.eigvalsh(H)
+    if zero(low, high):
+        return "degenerate"
+    return "minimum" if low > 0 else "maximum" if high < 0 else "saddle"
+
+
+def _saddle_first(H):
+    return "saddle" if _det(H) < 0 else _by_det(H, _relative)
+
+
+def _extremum_first(H):
+    return ("minimum" if H[0, 0] + H[1, 1] > 0 else "maximum") if _det(H) > 0 else _by_det(H, _relative)
 
 
 def _semidefinite(H):
@@ -345,14 +374,44 @@ STATIONARY_MISTAKES: tuple[tuple[Callable[[np.ndarray], str], str], ...] = (
      "instead: |det H| ≤ 1e-10 · (sum of the squares of H's entries), say."),
     *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t),
        "It compares |det H| with a fixed number: an absolute threshold, which depends on the units. Multiply the "
-       "sand's height by 1e-8 and every Hessian is called degenerate; by 1e8 and rounding errors pass as real "
-       "curvature. Compare |det H| with the scale of H: |det H| ≤ 1e-10 · (sum of squares of H's entries).")
+       "sand's height by 1e-8 and clear minima and saddles are called degenerate; by 1e8 and the rounding error "
+       "in a singular H's determinant grows by 1e16 and can pass for real curvature. Compare |det H| with the "
+       "scale of H: |det H| ≤ 1e-10 · (sum of squares of H's entries).")
       for t in (1e-16, 1e-14, 1e-12, 1e-10, 1e-9, 1e-8, 1e-6, 1e-4, 1e-3)),
     *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t * np.sum(H * H)),
        "Its threshold for degenerate is too loose: a bowl whose determinant is 1e-6 "
        "of its scale is still a strict minimum that floating point resolves easily. Use a threshold near "
        "rounding level, 1e-10 · (sum of squares of H's entries).")
       for t in (1e-2, 1e-3, 1e-4, 1e-5, 1e-6)),
+    (lambda H: _by_eigenvalues(H, lambda low, high: not (low > 0 or high < 0 or low < 0 < high)),
+     "It tests the eigenvalues' signs with no tolerance (λ > 0, λ < 0, else degenerate). A Hessian that is "
+     "singular in exact arithmetic, like [[0.1, 0.3], [0.3, 0.9]], has a computed eigenvalue of about 1e-17, "
+     "not 0, so it is called a minimum. Call H degenerate when the smaller |λ| is tiny compared with the "
+     "larger, say |λ_min| ≤ 1e-9 |λ_max|."),
+    *((lambda H, t=t, strict=strict: _by_eigenvalues(
+          H, lambda low, high: min(abs(low), abs(high)) < t if strict else min(abs(low), abs(high)) <= t),
+       "It compares the eigenvalues with a fixed number (np.isclose(λ, 0) does that too, with 1e-8): an "
+       "absolute threshold, which depends on the units. Multiply the sand's height by 1e-8 and a clear "
+       "minimum's eigenvalues fall below it. Compare the smaller |λ| with the larger: |λ_min| ≤ 1e-9 |λ_max|.")
+      for t in (1e-12, 1e-10, 1e-8, 1e-6, 1e-4) for strict in (False, True)),
+    *((lambda H, t=t: _by_det(H, lambda det, H: abs(det) <= t * float(np.linalg.norm(H))),
+       "It compares |det H| with the scale of H, ‖H‖, not with its square. The determinant of a 2 x 2 matrix "
+       "is a product of two entries, so it scales as ‖H‖²: multiply H by 1e-8 and det H shrinks by 1e-16 but "
+       "‖H‖ only by 1e-8, and a clear minimum is called degenerate. Use |det H| ≤ 1e-10 · (sum of the "
+       "squares of H's entries).")
+      for t in (1e-12, 1e-10, 1e-8)),
+    (lambda H: _by_det(H, lambda det, H: abs(det) < 1e-10 * float(np.sum(H * H))),
+     "It tests |det H| < threshold · (scale of H) with a strict '<': for H = 0 (x⁴ ± y⁴ at the origin) both "
+     "sides are 0 and 0 < 0 is false, so H = 0 is not called degenerate. Use ≤, or answer degenerate for "
+     "H = 0 first."),
+    (_saddle_first,
+     "It answers saddle as soon as det H < 0, before testing for degenerate. Rounding can leave a singular "
+     "Hessian's determinant slightly negative: [[-0.7, 0.1], [0.1, -1/70]] has det 0 in exact arithmetic and "
+     "about -3e-18 computed. Test 'degenerate' (|det H| tiny compared with the scale of H) first."),
+    (_extremum_first,
+     "It answers minimum or maximum as soon as det H > 0, before testing for degenerate. Rounding can leave "
+     "a singular Hessian's determinant slightly positive: [[0.1, 0.3], [0.3, 0.9]] has det 0 in exact "
+     "arithmetic and about 1e-17 computed. Test 'degenerate' (|det H| tiny compared with the scale of H) first."),
     (_semidefinite,
      "It calls a positive semidefinite Hessian (eigenvalues ≥ 0, one of them 0) a minimum. With a zero "
      "eigenvalue the test says nothing: x² + y³ has H = [[2, 0], [0, 0]] at the origin and no minimum there."),
@@ -418,7 +477,7 @@ def classify_stationary(function: Any) -> Result:
     The function must return ``"minimum"``, ``"maximum"``, ``"saddle"`` or
     ``"degenerate"`` (any capitalisation). ``"degenerate"`` is right exactly
     when :math:`\det H` is zero in exact arithmetic; the other Hessians checked
-    have :math:`|\det H| \ge 10^{-7}\|H\|_F^2`, and each is checked at its
+    have :math:`|\det H| \ge 2.5 \cdot 10^{-7}\|H\|_F^2`, and each is checked at its
     scale, times :math:`10^8` and times :math:`10^{-8}`.
 
     Parameters
@@ -460,12 +519,74 @@ def _local_minimum_near(surface: surfaces.Surface, point: np.ndarray) -> bool:
             and surfaces.stationary_type(surface.hess(*point)) == "minimum")
 
 
+class HuntProbes:
+    """What ``find_phone(probes)`` gets: ``depth(x, y)``, ``gradient(x, y)`` if allowed, and ``bounds``.
+
+    A :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that
+    hides it: the strategy cannot read the surface (and so its minimum), and
+    cannot change the budget, the count or the kinds allowed, because no
+    attribute can be set. ``total``, ``counts`` and ``points`` report the probes so far;
+    ``gradient`` raises ValueError in the depth-only round, and ``hessian``
+    always does (the hunt never allows Hessian probes).
+    """
+
+    __slots__ = ("_ask", "_report", "bounds", "budget", "kinds")
+
+    def __init__(self, surface: surfaces.Surface, budget: int, kinds: tuple[str, ...]):
+        probes = surfaces.Probes(surface, budget=budget, kinds=kinds)
+        # Closures, not attributes: nothing on this object leads back to the surface.
+        object.__setattr__(self, "_ask", lambda kind, x, y: getattr(probes, kind)(x, y))
+        object.__setattr__(self, "_report", lambda: (probes.total, list(probes.points), dict(probes.counts)))
+        object.__setattr__(self, "bounds", tuple(surface.bounds))
+        object.__setattr__(self, "budget", int(budget))
+        object.__setattr__(self, "kinds", tuple(kinds))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"probes.{name} cannot be set: the checker keeps the count, the budget and the "
+                             "kinds of probe allowed")
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "surface":
+            raise AttributeError("probes.surface is hidden in the hunt: find the phone from depth "
+                                 "(and gradient) probes, not from the surface itself; the sandpit's edges are "
+                                 "probes.bounds")
+        raise AttributeError(f"probes has no {name!r}: it offers depth(x, y), gradient(x, y) (when allowed), "
+                             "bounds, budget, total, counts and points")
+
+    def depth(self, x: Any, y: Any) -> float:
+        """The height of the sand at (x, y); one probe."""
+        return self._ask("depth", x, y)
+
+    def gradient(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient (∂f/∂x, ∂f/∂y) at (x, y); one probe (ValueError in the depth-only round)."""
+        return np.array(self._ask("gradient", x, y))
+
+    def hessian(self, x: Any, y: Any) -> np.ndarray:
+        """Not allowed in the hunt: raises ValueError."""
+        raise ValueError("hessian probes are not allowed here: only " + ", ".join(self.kinds))
+
+    @property
+    def total(self) -> int:
+        """Probes used so far."""
+        return self._report()[0]
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every point probed, in order (a copy)."""
+        return self._report()[1]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Probes so far by kind, as in ``surfaces.Probes.counts`` (a copy)."""
+        return self._report()[2]
+
+
 def _hunt(function, which, gradient: bool):
     surface = surfaces.sandpit(which)
     kinds = ("depth", "gradient") if gradient else ("depth",)
     budget = GRADIENT_BUDGET if gradient else DEPTH_BUDGET
-    probes = surfaces.Probes(surface, budget=budget, kinds=kinds)
-    where = f"on the sandpit {surface.name!r}"
+    probes = HuntProbes(surface, budget, kinds)
+    where, on = f"On the sandpit {surface.name!r}", f"on the sandpit {surface.name!r}"
     try:
         value = function(probes)
     except surfaces.OutOfProbes:
@@ -474,14 +595,23 @@ def _hunt(function, which, gradient: bool):
                       "converges fast, and stop once the steps are below a few millimetres.") from None
     except ValueError as exc:
         if "not allowed" in str(exc):
-            raise Failure(f"{where} it asked for a gradient probe, but this round allows depth probes only: "
-                          "estimate the slope from depths (your estimate_gradient).") from None
+            kind = "a Hessian" if str(exc).startswith("hessian") else "a gradient"
+            allowed = "depth and gradient probes" if gradient else "depth probes only"
+            hint = ("estimate the Hessian from gradients (the Jacobian of the gradient)" if gradient else
+                    "estimate the slope from depths (your estimate_gradient)")
+            raise Failure(f"{where} it asked for {kind} probe, but this round allows {allowed}: {hint}.") from None
         if "outside the sandpit" in str(exc):
             raise Failure(f"{where} it probed outside the sandpit ({exc}). Keep every probe inside "
                           f"{surface.bounds}: clip the point (np.clip) or shorten a step that would leave.") from None
-        raise Failure(f"find_phone(probes) {where} raised ValueError: {exc}") from exc
+        raise Failure(f"find_phone(probes) {on} raised ValueError: {exc}") from exc
+    except AttributeError as exc:
+        if "surface is hidden" in str(exc) or "cannot be set" in str(exc):
+            raise Failure(f"{where} it tried to use the probes object in a way the hunt does not allow ({exc}). "
+                          "The phone must be found by probing: probes.depth(x, y) (and probes.gradient(x, y) "
+                          "when allowed).") from None
+        raise Failure(f"find_phone(probes) {on} raised AttributeError: {exc}") from exc
     except Exception as exc:  # the reader's code may raise anything; name it
-        raise Failure(f"find_phone(probes) {where} raised {type(exc).__name__}: {exc}") from exc
+        raise Failure(f"find_phone(probes) {on} raised {type(exc).__name__}: {exc}") from exc
     out = as_result_array(value, "find_phone", "a point (x, y)")
     if out.size != 2:
         raise Failure(f"find_phone should return the point (x, y) where the phone is, two numbers, but it returned "
@@ -539,9 +669,10 @@ def _check_phone(function: Callable, gradient: bool) -> str:
 def find_phone(function: Any, *, gradient: bool = False) -> Result:
     r"""Check a reader's phone-finding strategy ``find_phone(probes)`` on several sandpits.
 
-    ``probes`` is a :class:`mmlbook.surfaces.Probes` with a budget: depth probes
-    only (:data:`DEPTH_BUDGET` of them) or, with ``gradient=True``, depth and
-    gradient probes (:data:`GRADIENT_BUDGET` in all). The strategy must return
+    ``probes`` is a :class:`HuntProbes`: ``probes.depth(x, y)`` only
+    (:data:`DEPTH_BUDGET` probes) or, with ``gradient=True``, also
+    ``probes.gradient(x, y)`` (:data:`GRADIENT_BUDGET` probes in all), and
+    ``probes.bounds``; the surface itself is hidden. The strategy must return
     (x, y) within :data:`PHONE_DISTANCE` of the lowest point of every sandpit
     in :data:`PHONE_SANDPITS`.
 
