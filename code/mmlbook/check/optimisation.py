@@ -281,7 +281,8 @@ def _reader_outcome(function: Callable, p: _Problem):
     x0 = np.array(p.x0, dtype=float)
     with np.errstate(all="ignore"):
         try:
-            value = function(p.gradient, p.hessian, x0, p.lr, p.tol, p.max_iter)
+            # Plain functions, not p's bound methods: the reader's code gets no handle on the problem.
+            value = function(lambda x: p.gradient(x), lambda x: p.hessian(x), x0, p.lr, p.tol, p.max_iter)
         except ValueError:  # np.linalg.LinAlgError too: the contract's way of saying "no minimum"
             return ("raises",)
         except Exception as exc:  # the reader's code may raise anything: name it and the call
