@@ -143,8 +143,37 @@ def hm_linalg_error(gradient, hessian, x0, lr, tol, max_iter):
         x = x - g @ np.linalg.inv(H) if _is_pd_cholesky(H) else x - lr * g
 
 
+def _hm_with(*, positive=None, stop=None, step=None):
+    """hm_loop with another (correct) test for a positive definite H, stopping test or Newton solve."""
+    positive = positive or (lambda H: np.all(np.linalg.eigvalsh(H) > 0))
+    stop = stop or (lambda g, g0, tol: np.linalg.norm(g) <= tol * np.linalg.norm(g0))
+    step = step or (lambda H, g: np.linalg.solve(H, g))
+
+    def hybrid(gradient, hessian, x0, lr, tol, max_iter):
+        x = np.array(x0, dtype=float)
+        g0 = gradient(x)
+        for k in range(max_iter + 1):
+            g, H = gradient(x), hessian(x)
+            if stop(g, g0, tol):
+                if not positive(H):
+                    raise ValueError("not a minimum")
+                return x, k
+            if k == max_iter:
+                raise ValueError("did not converge")
+            x = x - step(H, g) if positive(H) else x - lr * g
+    return hybrid
+
+
+hm_det_and_trace = _hm_with(positive=lambda H: np.linalg.det(H) > 0 and np.trace(H) > 0)
+hm_det_and_h11 = _hm_with(positive=lambda H: np.linalg.det(H) > 0 and H[1, 1] > 0)
+hm_relative_eigenvalue = _hm_with(positive=lambda H: np.linalg.eigvalsh(H).min() > 1e-12 * np.abs(H).max())
+hm_max_norm = _hm_with(stop=lambda g, g0, tol: np.max(np.abs(g)) <= tol * np.max(np.abs(g0)))
+hm_squared_norms = _hm_with(stop=lambda g, g0, tol: g @ g <= tol ** 2 * (g0 @ g0))
+hm_lstsq = _hm_with(step=lambda H, g: np.linalg.lstsq(H, g, rcond=None)[0])
+
 CORRECT_HYBRID = [hm_loop, hm_while_inverse, hm_lists, hm_float32, hm_update_then_test, hm_tuple_steps_float,
-                  hm_linalg_error]
+                  hm_linalg_error, hm_det_and_trace, hm_det_and_h11, hm_relative_eigenvalue, hm_max_norm,
+                  hm_squared_norms, hm_lstsq]
 
 
 @pytest.mark.parametrize("function", CORRECT_HYBRID, ids=lambda f: f.__name__)
@@ -158,11 +187,13 @@ def test_correct_hybrids_pass(function):
 
 
 def _variant(*, step=None, gd=None, positive=None, final=True, absolute=False, count=0, last=None,
-             previous=False):
+             previous=False, final_positive=None, passes=None):
     """A learner's loop with one thing changed."""
     step = step or (lambda H, g: np.linalg.solve(H, g))
     gd = gd or (lambda lr, g: lr * g)
     positive = positive or (lambda H: np.all(np.linalg.eigvalsh(H) > 0))
+    final_positive = final_positive or positive
+    passes = passes or (lambda g, g0, tol: np.linalg.norm(g) <= tol * g0)
 
     def hybrid(gradient, hessian, x0, lr, tol, max_iter):
         x = np.array(x0, dtype=float)
@@ -171,8 +202,8 @@ def _variant(*, step=None, gd=None, positive=None, final=True, absolute=False, c
         stop = max_iter if last is None else max_iter + last
         for k in range(stop + 1):
             g, H = gradient(x), hessian(x)
-            if np.linalg.norm(g) <= tol * g0:
-                if final and not positive(H):
+            if passes(g, g0, tol):
+                if final and not final_positive(H):
                     raise ValueError("not a minimum")
                 return (before if previous else x), k + count
             if k == stop:
@@ -237,6 +268,19 @@ WRONG_HYBRID = [
     ("returns None", lambda *args: None, "returned None"),
     ("returns x only", lambda *args: hm_loop(*args)[0], "pair (x, steps)"),
     ("branches swapped", hm_plain_gd_then_newton_inverted, "your function should"),
+    ("eigenvalues >= 0", _variant(positive=lambda H: np.all(np.linalg.eigvalsh(H) >= 0)), "≥ 0 instead of > 0"),
+    ("final test det > 0", _variant(final_positive=lambda H: np.linalg.det(H) > 0), "final test for a minimum is det"),
+    ("final test diagonal", _variant(final_positive=lambda H: H[0, 0] > 0 and H[1, 1] > 0),
+     "final test for a minimum looks at the diagonal"),
+    ("final test trace", _variant(final_positive=lambda H: np.trace(H) > 0), "final test for a minimum looks at the trace"),
+    ("det >= 0", _variant(positive=lambda H: np.linalg.det(H) >= 0), "det H ≥ 0 alone"),
+    ("all entries positive", _variant(positive=lambda H: np.all(H > 0)), "your function should"),
+    ("absolute eigenvalue threshold", _variant(positive=lambda H: np.linalg.eigvalsh(H).min() > 1e-8),
+     "heights x 1e-6"),
+    ("tol * max(1, |g0|)", _variant(passes=lambda g, g0, tol: np.linalg.norm(g) <= tol * max(1.0, g0)), "heights x 1e-6"),
+    ("squared norm against tol", _variant(passes=lambda g, g0, tol: g @ g <= tol * g0 ** 2), "your function should"),
+    ("strict < in the test", _variant(passes=lambda g, g0, tol: np.linalg.norm(g) < tol * g0), "from its minimum (3, 3)"),
+    ("damped Newton step", _variant(step=lambda H, g: 0.5 * np.linalg.solve(H, g)), "your function should"),
 ]
 
 
@@ -284,7 +328,8 @@ def test_reference_results_are_the_known_minima():
             assert np.linalg.norm(p.gradient(x)) <= p.tol * np.linalg.norm(p.gradient(np.array(p.x0)))
     assert np.allclose(results[optimisation._PROBLEMS[0].about][1], [3, 3]) and results[optimisation._PROBLEMS[0].about][2] == 1
     assert results[optimisation._PROBLEMS[1].about][2] == 7       # DeepLearning.AI's quartic: 7 Newton steps
-    assert [r[0] for r in results.values()].count("raises") == 3  # saddle, maximum, too few steps
+    # saddle, maximum, too few steps, the singular stationary point of x^3 + y^2, the saddle x^2 + 4xy + y^2
+    assert [r[0] for r in results.values()].count("raises") == 5
 
 
 def test_scaled_problems_give_the_same_steps():
@@ -314,30 +359,37 @@ def _inside(probes, p):
     return x0 <= p[0] <= x1 and y0 <= p[1] <= y1
 
 
-def st_hybrid_line_search(probes, start):
-    """Newton where H is positive definite, else steepest descent a tenth of the width; halve until lower."""
-    x0, x1, y0, y1 = probes.bounds
-    width = max(x1 - x0, y1 - y0)
-    x = np.array(start, dtype=float)
-    f = probes.depth(*x)
-    for _ in range(40):
-        g, H = probes.gradient(*x), probes.hessian(*x)
-        positive = np.all(np.linalg.eigvalsh(H) > 0)
-        d = -np.linalg.solve(H, g) if positive else -0.1 * width * g / np.linalg.norm(g)
-        if positive and np.linalg.norm(d) <= 1e-12 * width:
-            return x
-        t = 1.0
-        for _ in range(30):
-            new = x + t * d
-            if _inside(probes, new):
-                f_new = probes.depth(*new)
-                if f_new < f or (positive and f_new <= f):
-                    break
-            t /= 2
-        else:
-            return x
-        x, f = new, f_new
-    return x
+def _st_hybrid(stop_below=lambda width: 1e-12 * width):
+    """The book's strategy, stopping once Newton's step is at most stop_below(width)."""
+    def strategy(probes, start):
+        x0, x1, y0, y1 = probes.bounds
+        width = max(x1 - x0, y1 - y0)
+        x = np.array(start, dtype=float)
+        f = probes.depth(*x)
+        for _ in range(40):
+            g, H = probes.gradient(*x), probes.hessian(*x)
+            positive = np.all(np.linalg.eigvalsh(H) > 0)
+            d = -np.linalg.solve(H, g) if positive else -0.1 * width * g / np.linalg.norm(g)
+            if positive and np.linalg.norm(d) <= stop_below(width):
+                return x
+            t = 1.0
+            for _ in range(30):
+                new = x + t * d
+                if _inside(probes, new):
+                    f_new = probes.depth(*new)
+                    if f_new < f or (positive and f_new <= f):
+                        break
+                t /= 2
+            else:
+                return x
+            x, f = new, f_new
+        return x
+    return strategy
+
+
+#: Newton where H is positive definite, else steepest descent a tenth of the width; halve until lower.
+st_hybrid_line_search = _st_hybrid()
+st_hybrid_line_search.__name__ = "st_hybrid_line_search"
 
 
 def st_grid_then_newton(probes, start):
@@ -376,7 +428,31 @@ def st_float32(probes, start):
     return np.float64(found)
 
 
-CORRECT_STRATEGIES = [st_hybrid_line_search, st_grid_then_newton, st_float32]
+def st_spends_the_budget(probes, start):
+    """Converges, then keeps probing the answer until the budget runs out, and returns it: it never knew more
+    than 150 probes told it, so it wins."""
+    x = st_hybrid_line_search(probes, start)
+    try:
+        while True:
+            probes.depth(*x)
+    except surfaces.OutOfProbes:
+        return x
+
+
+def st_many_refused(probes, start):
+    """Tries 200 points outside the sandpit first (each refused with a ValueError, none counted), then plays
+    the hybrid: more calls than the budget, but never more than 150 probes answered."""
+    x0, x1, y0, y1 = probes.bounds
+    for k in range(200):
+        try:
+            probes.depth(x1 + (k + 1) * (x1 - x0), y0)
+        except ValueError:
+            pass
+    return st_hybrid_line_search(probes, start)
+
+
+CORRECT_STRATEGIES = [st_hybrid_line_search, st_grid_then_newton, st_float32, st_spends_the_budget,
+                      st_many_refused]
 
 
 @pytest.mark.parametrize("function", CORRECT_STRATEGIES, ids=lambda f: f.__name__)
@@ -428,7 +504,7 @@ def st_tiny_lr_forever(probes, start):
 
 
 def st_absolute_tolerance(probes, start):
-    """The hybrid, but stopping when the Newton step is shorter than 1e-6 (absolute): too early at 6 mm wide."""
+    """The hybrid, but stopping when the Newton step is shorter than 1e-3 (absolute): too early at 6 µm wide."""
     x = np.array(start, dtype=float)
     for _ in range(40):
         g, H = probes.gradient(*x), probes.hessian(*x)
@@ -484,7 +560,50 @@ def st_saddle_gradient_only(probes, start):
     return x
 
 
+def _st_stop_below(threshold):
+    """The hybrid with an absolute stopping test: stop once Newton's step is shorter than `threshold`."""
+    return _st_hybrid(lambda width: threshold)
+
+
+def st_reads_the_surface(probes, start):
+    """Cheats: looks for the surface behind the probes and returns its nearest minimum without probing."""
+    surface = next(v for v in (getattr(probes, a) for a in dir(probes)) if isinstance(v, surfaces.Surface)) \
+        if any(isinstance(getattr(probes, a), surfaces.Surface) for a in dir(probes)) else probes._probes.surface
+    minima = [s.point for s in surfaces.stationary_points(surface, n=31) if s.kind == "minimum"]
+    return min(minima, key=lambda m: np.linalg.norm(m - start))
+
+
+def st_resets_the_budget(probes, start):
+    """Cheats: lifts the budget, takes 1000 small gradient steps, then zeroes the counters."""
+    probes.budget = None
+    x = np.array(start, dtype=float)
+    for _ in range(1000):
+        x = x - 1e-3 * probes.gradient(*x)
+    probes.attempts = 0
+    return x
+
+
+def st_det_only(probes, start):
+    """The hybrid, but 'positive definite' tested by det H > 0 alone: takes Newton's step to a maximum."""
+    x = np.array(start, dtype=float)
+    for _ in range(40):
+        g, H = probes.gradient(*x), probes.hessian(*x)
+        if np.linalg.det(H) > 0:
+            new = x - np.linalg.solve(H, g)
+        else:
+            new = x - 0.01 * g / np.linalg.norm(g)
+        if not _inside(probes, new):
+            return x
+        x = new
+    return x
+
+
 WRONG_STRATEGIES = [
+    ("absolute stop 1e-6", _st_stop_below(1e-6), "it must be within"),
+    ("absolute stop 1e-10", _st_stop_below(1e-10), "ran out of probes"),
+    ("reads the surface", st_reads_the_surface, "AttributeError"),
+    ("resets the budget", st_resets_the_budget, "AttributeError"),
+    ("det > 0 only", st_det_only, "stopped at a maximum"),
     ("fixed learning rate", st_fixed_gd, "outside the sandpit"),
     ("plain Newton", st_plain_newton, "runs failed"),
     ("Newton uphill", st_newton_sign, "runs failed"),
@@ -492,7 +611,7 @@ WRONG_STRATEGIES = [
     ("tiny learning rate", st_tiny_lr_forever, "ran out of probes"),
     ("absolute tolerance", st_absolute_tolerance, "it must be within"),
     ("returns the last probe", st_returns_last_probe, "not the last point probed"),
-    ("swallows the budget", st_catches_budget, "budget is 150"),
+    ("swallows the budget", st_catches_budget, "after the budget of 150 was spent"),
     ("returns the start", st_start, "from the nearest minimum"),
     ("returns None", st_none, "returned None"),
     ("stops near a saddle", st_saddle_gradient_only, "runs failed"),
@@ -544,9 +663,20 @@ def test_tournament_probes_count_and_hide_the_surface():
     with pytest.raises(ValueError, match="outside the sandpit"):
         probes.hessian(7, 1)
     probes.hessian(3, 3)
-    assert probes.total == 3 and not hasattr(probes, "surface")
+    assert probes.total == 3 and probes.attempts == 4 and not hasattr(probes, "surface")
     with pytest.raises(surfaces.OutOfProbes):
         probes.depth(1, 1)
+    assert probes.total == 3 and probes.attempts == 5 and probes.points == [(1.0, 1.0), (2.0, 2.0), (3.0, 3.0)]
+    # Nothing on the object leads to the surface or to the scorer's counts, and nothing can be set on it.
+    assert not hasattr(probes, "__dict__")
+    for name in dir(probes):
+        value = getattr(probes, name)
+        assert not isinstance(value, (surfaces.Surface, surfaces.Probes)), name
+        assert not any(isinstance(v, (surfaces.Surface, surfaces.Probes)) for v in getattr(value, "__dict__", {}).values())
+    for name, value in [("budget", None), ("attempts", 0), ("total", 0), ("bounds", (0, 1e9, 0, 1e9)), ("x", 1)]:
+        with pytest.raises(AttributeError):
+            setattr(probes, name, value)
+    assert probes.bounds == (0.0, 6.0, 0.0, 6.0) and probes.budget == 3
 
 
 def test_table_and_html():

@@ -13,16 +13,19 @@ The reader writes
 
 :func:`hybrid_minimise` runs the reader's function on fixed problems (a
 quadratic valley, DeepLearning.AI's quartic, a double well with a saddle at the
-origin, an egg crate with a maximum at the origin, some with heights and lengths
-scaled by 1e±6) and compares outcome, point and step count with the contract's;
+origin, an egg crate with a maximum at the origin, x³ + y² whose stationary point
+has a singular Hessian, a saddle with a positive diagonal, and problems with
+heights scaled by 1e±6 and lengths by 1e-3 and 1e6) and compares outcome, point and step count with the contract's;
 when they differ it compares with typical mistakes and names the one it finds.
 :func:`sandpit_strategy` plays the reader's strategy on seeded sandpits and
-reports a table.
+reports a table. The probes object a strategy is handed has no attribute that
+leads to the surface or to the counts the tournament scores.
 """
 
 from __future__ import annotations
 
 import html
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -60,6 +63,28 @@ def _egg_crate() -> Surface:
         lambda x, y: np.stack([np.stack([-np.cos(x), 0 * x], axis=-1),
                                np.stack([0 * y, -np.cos(y)], axis=-1)], axis=-2),
         bounds=(-4.0, 4.0, -4.0, 4.0), formula=r"\cos x + \cos y")
+
+
+def _cubic_trough() -> Surface:
+    """x^3 + y^2: at the origin the gradient is zero and H = diag(0, 2) is singular; no minimum there."""
+    return Surface(
+        "cubic trough",
+        lambda x, y: x ** 3 + y ** 2,
+        lambda x, y: np.stack([3 * x ** 2, 2 * y], axis=-1),
+        lambda x, y: np.stack([np.stack([6 * x, 0 * x], axis=-1),
+                               np.stack([0 * y, 2.0 + 0 * y], axis=-1)], axis=-2),
+        bounds=(-1.0, 1.0, -1.0, 1.0), formula=r"x^3 + y^2")
+
+
+def _tilted_saddle() -> Surface:
+    """x^2 + 4xy + y^2: a saddle at the origin whose Hessian [[2, 4], [4, 2]] has a positive diagonal and trace."""
+    return Surface(
+        "tilted saddle",
+        lambda x, y: x ** 2 + 4 * x * y + y ** 2,
+        lambda x, y: np.stack([2 * x + 4 * y, 4 * x + 2 * y], axis=-1),
+        lambda x, y: np.stack([np.stack([2.0 + 0 * x, 4.0 + 0 * x], axis=-1),
+                               np.stack([4.0 + 0 * y, 2.0 + 0 * y], axis=-1)], axis=-2),
+        bounds=(-1.0, 1.0, -1.0, 1.0), formula=r"x^2 + 4xy + y^2")
 
 
 @dataclass(frozen=True)
@@ -103,6 +128,10 @@ def _problems() -> tuple[_Problem, ...]:
         _Problem(tiny, (1e5, 0.0), 0.5 * 1e18, 1e-5, 100,
                  "the double well with heights x 1e-6 and lengths x 1e6, from (1e5, 0)"),
         _Problem(sandpit(8), (3.6, 2.2), 0.3, 1e-6, 100, "sandpit 8 from (3.6, 2.2)"),
+        _Problem(_cubic_trough(), (0.0, 0.0), 0.1, 1e-6, 20,
+                 "x³ + y² from (0, 0), where ∇f = 0 and H = diag(0, 2) is singular: not a minimum"),
+        _Problem(_tilted_saddle(), (0.0, 0.0), 0.1, 1e-6, 20,
+                 "x² + 4xy + y² from its saddle (0, 0), where H = [[2, 4], [4, 2]] has a positive diagonal"),
     )
 
 
@@ -115,15 +144,21 @@ class _Stop(Exception):
 
 def _hybrid(p: _Problem, *, newton=lambda H, g: np.linalg.solve(H, g), gd=lambda lr, g: lr * g,
             pd=lambda H: bool(np.all(np.linalg.eigvalsh(H) > 0)), final_check=True, absolute=False,
-            count=lambda k: k, checks=0, previous=False, gd_sign=1.0, give_up=False) -> tuple[np.ndarray, int]:
-    """The contract, with switches for the mistakes: raises _Stop where it should raise ValueError."""
+            count=lambda k: k, checks=0, previous=False, gd_sign=1.0, give_up=False,
+            final_pd=None) -> tuple[np.ndarray, int]:
+    """The contract, with switches for the mistakes: raises _Stop where it should raise ValueError.
+
+    ``pd`` is the test for a positive definite Hessian that chooses the step, ``final_pd`` (default: the
+    same) the one that decides whether the end point is a minimum.
+    """
+    final_pd = pd if final_pd is None else final_pd
     x = np.array(p.x0, dtype=float)
     old = x.copy()
     reference = 1.0 if absolute else float(np.linalg.norm(p.gradient(x)))
     for k in range(p.max_iter + 1 + checks):
         g = p.gradient(x)
         if np.linalg.norm(g) <= p.tol * reference:
-            if final_check and not pd(p.hessian(x)):
+            if final_check and not final_pd(p.hessian(x)):
                 raise _Stop("converged to a point that is not a minimum")
             return (old if previous else x), count(k)
         if k >= p.max_iter + checks:
@@ -175,9 +210,26 @@ HYBRID_MISTAKES: tuple[tuple[str, dict, str], ...] = (
      "Your test for a positive definite Hessian is det H > 0 alone, which a negative definite H (a maximum "
      "of the model: both eigenvalues negative) also passes. A 2 x 2 H is positive definite when "
      "det H > 0 AND H[0, 0] > 0; or test that every eigenvalue is > 0."),
+    ("det >= 0", {"pd": lambda H: bool(np.linalg.det(H) >= 0)},
+     "Your test for a positive definite Hessian is det H ≥ 0 alone, which a negative definite H (a maximum of "
+     "the model) and a singular one (x³ + y² at the origin, H = diag(0, 2), not a minimum) also pass. "
+     "A 2 x 2 H is positive definite when det H > 0 AND H[0, 0] > 0; or test that every eigenvalue is > 0."),
     ("diagonal only", {"pd": lambda H: bool(H[0, 0] > 0 and H[1, 1] > 0)},
      "Your test for a positive definite Hessian looks at the diagonal alone, which an indefinite H such as "
      "[[1, 2], [2, 1]] passes. Test every eigenvalue (np.linalg.eigvalsh(H) > 0), or det H > 0 and H[0, 0] > 0."),
+    ("semidefinite", {"pd": lambda H: bool(np.all(np.linalg.eigvalsh(H) >= 0))},
+     "Your test for a positive definite Hessian lets an eigenvalue be zero (≥ 0 instead of > 0). Where H is "
+     "singular the quadratic model has no unique minimum, and a zero gradient there need not be a minimum: "
+     "x³ + y² at the origin has ∇f = 0 and H = diag(0, 2), and it is not a minimum. Test every eigenvalue > 0."),
+    ("final det only", {"final_pd": lambda H: bool(np.linalg.det(H) > 0)},
+     "Your steps are right, but your final test for a minimum is det H > 0 alone, which a maximum passes "
+     "(both eigenvalues negative, as for cos x + cos y at the origin). Test every eigenvalue > 0 there too."),
+    ("final diagonal only", {"final_pd": lambda H: bool(H[0, 0] > 0 and H[1, 1] > 0)},
+     "Your steps are right, but your final test for a minimum looks at the diagonal of H alone, which a saddle "
+     "such as x² + 4xy + y² (H = [[2, 4], [4, 2]], eigenvalues 6 and −2) passes. Test every eigenvalue > 0."),
+    ("final trace only", {"final_pd": _tr_pd},
+     "Your steps are right, but your final test for a minimum looks at the trace of H alone, which a saddle "
+     "such as x² + 4xy + y² (trace 4, eigenvalues 6 and −2) passes. Test every eigenvalue > 0."),
     ("trace only", {"pd": _tr_pd},
      "Your test for a positive definite Hessian looks at the trace alone, which an "
      "indefinite H can pass. Test every eigenvalue (np.linalg.eigvalsh(H) > 0), or det H > 0 and H[0, 0] > 0."),
@@ -229,7 +281,8 @@ def _reader_outcome(function: Callable, p: _Problem):
     x0 = np.array(p.x0, dtype=float)
     with np.errstate(all="ignore"):
         try:
-            value = function(p.gradient, p.hessian, x0, p.lr, p.tol, p.max_iter)
+            # Plain functions, not p's bound methods: the reader's code gets no handle on the problem.
+            value = function(lambda x: p.gradient(x), lambda x: p.hessian(x), x0, p.lr, p.tol, p.max_iter)
         except ValueError:  # np.linalg.LinAlgError too: the contract's way of saying "no minimum"
             return ("raises",)
         except Exception as exc:  # the reader's code may raise anything: name it and the call
@@ -260,8 +313,8 @@ def _check_hybrid(function: Callable) -> str:
     wanted = [_reference(p) for p in _PROBLEMS]
     if all(_same(got, want, p) for got, want, p in zip(outcomes, wanted, _PROBLEMS)):
         return (f"correct on {len(_PROBLEMS)} problems: Newton and gradient steps, starts at a saddle and at "
-                "a maximum (raised ValueError), too few steps (raised), exactly enough steps, and heights and "
-                "lengths scaled by 1e±6.")
+                "a maximum and at a singular stationary point (raised ValueError), too few steps (raised), exactly "
+                "enough steps, and heights scaled by 1e±6 and lengths by 1e-3 and 1e6.")
     for _, switches, message in HYBRID_MISTAKES:
         if all(_same(got, _outcome_of(lambda p=p: _hybrid(p, **switches)), p)
                for got, p in zip(outcomes, _PROBLEMS)):
@@ -334,26 +387,45 @@ BUDGET = 150
 DISTANCE = 1e-4
 
 
+class _Ledger:
+    """The scorer's own record of one run: the probes behind the counter, and the calls refused."""
+
+    def __init__(self, surface: Surface, budget: int):
+        self.probes = Probes(surface, budget=budget)
+        self.attempts = 0      # every call, refused ones included
+        self.over_budget = 0   # calls refused because the budget was spent
+
+
+#: Each TournamentProbes' ledger, kept here rather than on the object a strategy is handed.
+_LEDGERS: "weakref.WeakKeyDictionary[TournamentProbes, _Ledger]" = weakref.WeakKeyDictionary()
+
+
 class TournamentProbes:
     """What a strategy may ask of a sandpit: ``depth``, ``gradient`` and ``hessian`` at (x, y), and ``bounds``.
 
     :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that hides
-    the surface (a strategy must not read its minimum). Each call is one
-    probe; the (budget + 1)-th raises :class:`mmlbook.surfaces.OutOfProbes`
-    (not a ValueError, so ``except ValueError`` misses it). A probe outside
-    the sandpit raises ValueError and is not counted. ``attempts`` counts
-    every call, refused ones included.
+    the surface: the object has no attribute that leads to the surface or to
+    the counts the tournament scores (the scorer keeps those itself), and no
+    attribute can be set. Each call is one probe; once the budget is spent a
+    call raises :class:`mmlbook.surfaces.OutOfProbes` (not a ValueError, so
+    ``except ValueError`` misses it) and is not answered. A probe outside the
+    sandpit raises ValueError and is not counted. ``attempts`` counts every
+    call, refused ones included.
     """
 
+    __slots__ = ("__weakref__",)
+
     def __init__(self, surface: Surface, budget: int = BUDGET):
-        self._probes = Probes(surface, budget=budget)
-        self.bounds = surface.bounds
-        self.budget = self._probes.budget
-        self.attempts = 0
+        _LEDGERS[self] = _Ledger(surface, budget)
 
     def _ask(self, kind: str, x: Any, y: Any):
-        self.attempts += 1
-        return getattr(self._probes, kind)(x, y)
+        ledger = _LEDGERS[self]
+        ledger.attempts += 1
+        try:
+            return getattr(ledger.probes, kind)(x, y)
+        except OutOfProbes:
+            ledger.over_budget += 1
+            raise
 
     def depth(self, x: Any, y: Any) -> float:
         """The height of the sand at (x, y)."""
@@ -368,14 +440,29 @@ class TournamentProbes:
         return self._ask("hessian", x, y)
 
     @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The sandpit (x0, x1, y0, y1)."""
+        return tuple(_LEDGERS[self].probes.surface.bounds)
+
+    @property
+    def budget(self) -> int:
+        """Probes allowed in this run."""
+        return _LEDGERS[self].probes.budget
+
+    @property
     def total(self) -> int:
         """Probes used so far."""
-        return self._probes.total
+        return _LEDGERS[self].probes.total
+
+    @property
+    def attempts(self) -> int:
+        """Calls so far, refused ones (outside the sandpit, over the budget) included."""
+        return _LEDGERS[self].attempts
 
     @property
     def points(self) -> list[tuple[float, float]]:
         """Every point probed, in order."""
-        return list(self._probes.points)
+        return list(_LEDGERS[self].probes.points)
 
 
 @dataclass(frozen=True)
@@ -397,7 +484,8 @@ def _runs() -> tuple[_Run, ...]:
         _Run(sandpit("course"), (4.0, 4.0)),          # DeepLearning.AI's start
         _Run(s8.scaled(height=1e6), (5.5, 0.5)),      # gradients a million times larger
         _Run(s0.scaled(height=1e-6), (1.0, 1.0)),     # a million times flatter
-        _Run(sandpit(4).scaled(length=1e-3), (1e-3, 5e-3)),  # a sandpit 6 mm wide: Hessians 1e6 times larger
+        _Run(sandpit(4).scaled(length=1e-6), (1e-6, 5e-6)),  # a sandpit 6 µm wide: Hessians 1e12 times larger
+        _Run(s0.scaled(length=1e6), (1e6, 1e6)),      # 6000 km wide: an absolute step or gradient test never passes
     )
 
 
@@ -486,18 +574,19 @@ def _verdict(surface: Surface, probes: TournamentProbes, value: Any) -> tuple[tu
 def _play(strategy: Callable, run_: _Run) -> _Row:
     surface = run_.surface
     probes = TournamentProbes(surface)
+    ledger = _LEDGERS[probes]   # the scorer's counts: nothing the strategy holds can change them
     start = np.array(run_.start, dtype=float)
     with np.errstate(all="ignore"):
         try:
             value = strategy(probes, start.copy())
         except OutOfProbes:
-            return _Row(surface.name, run_.start, probes.attempts, None, np.inf, False,
+            return _Row(surface.name, run_.start, ledger.probes.total, None, np.inf, False,
                         f"ran out of probes: the budget is {BUDGET} and it asked for more. Newton's steps need "
                         "far fewer than fixed small gradient steps; and does your stopping test ever pass?")
         except ValueError as exc:
             text = str(exc)
             if "outside the sandpit" in text:
-                return _Row(surface.name, run_.start, probes.total, None, np.inf, False,
+                return _Row(surface.name, run_.start, ledger.probes.total, None, np.inf, False,
                             f"{text}. That step was too long for this surface (a fixed learning rate on a steep or "
                             "scaled sandpit, or a Newton step where H is not positive definite, can jump out): "
                             "shorten a step, halving it, until the new point is inside and lower.")
@@ -506,11 +595,13 @@ def _play(strategy: Callable, run_: _Run) -> _Row:
         except Exception as exc:  # the reader's code may raise anything: name it and the call
             raise Failure(f"sandpit_strategy(probes, start={list(run_.start)}) on {surface.name} raised "
                           f"{type(exc).__name__}: {exc}") from exc
-    if probes.attempts > BUDGET:  # it caught OutOfProbes and carried on
-        return _Row(surface.name, run_.start, probes.attempts, None, np.inf, False,
-                    f"asked for {probes.attempts} probes; the budget is {BUDGET}.")
+    # A strategy that caught OutOfProbes and returned knows no more than its BUDGET answered probes tell
+    # it, so its point is judged like any other.
     point, distance, success, note = _verdict(surface, probes, value)
-    return _Row(surface.name, run_.start, probes.total, point, distance, success, note)
+    if ledger.over_budget and not success:
+        note += (f" It also asked for {ledger.over_budget} probe{'s' if ledger.over_budget != 1 else ''} after "
+                 f"the budget of {BUDGET} was spent (refused): does your stopping test ever pass?")
+    return _Row(surface.name, run_.start, ledger.probes.total, point, distance, success, note)
 
 
 @dataclass(frozen=True)
@@ -546,7 +637,7 @@ class TournamentResult(Result):
 
 
 def sandpit_strategy(function: Any) -> Result:
-    """Play a reader's ``sandpit_strategy(probes, start)`` on eleven runs and report the table.
+    """Play a reader's ``sandpit_strategy(probes, start)`` on twelve runs and report the table.
 
     Parameters
     ----------
@@ -555,7 +646,9 @@ def sandpit_strategy(function: Any) -> Result:
         sandpit ``probes.bounds = (x0, x1, y0, y1)``; ``probes.depth(x, y)``,
         ``probes.gradient(x, y)`` and ``probes.hessian(x, y)`` each cost one
         probe (``probes.total`` counts them; probing outside the sandpit raises
-        ValueError). It returns its best point (x, y).
+        ValueError and costs nothing; a probe beyond the budget raises
+        :class:`mmlbook.surfaces.OutOfProbes`, which a strategy may catch before
+        returning its best point). It returns its best point (x, y).
 
     Returns
     -------
