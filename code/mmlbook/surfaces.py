@@ -19,6 +19,7 @@ guess where the phone is.
 from __future__ import annotations
 
 import numbers
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -26,8 +27,8 @@ import numpy as np
 
 from ._validate import as_array, as_number
 
-__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "Game", "stationary_type", "Stationary",
-           "stationary_points"]
+__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "SealedProbes", "ledger", "Game",
+           "stationary_type", "Stationary", "stationary_points"]
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Surface:
             lambda x, y: (c / L) * df(x / L, y / L),
             lambda x, y: (c / L ** 2) * d2f(x / L, y / L),
             bounds=tuple(L * b for b in self.bounds),
-            formula=self.formula,
+            formula=rf"{c:g}\,f(x/{L:g}, y/{L:g}),\ f = {self.formula}" if self.formula else "",
         )
 
 
@@ -390,7 +391,8 @@ def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
         ``"phone"``: a bowl centred at (4.1, 0.9) with a deep dip at
         (1.5, 3.7), the outline's surface; the dip's tail tilts the bowl's
         centre, so the sandpit holds one minimum, at (1.730, 3.452);
-        ``"ripples"``: a rotated product of sinc bumps, many local minima;
+        ``"ripples"``: a rotated product of sinc bumps in a shallow bowl: in the sandpit, two
+        minima, three maxima and four saddles;
         ``"valley"``: the quadratic :math:`(x-3)^2 + 25(y-3)^2`, condition
         number 25; ``"course"``: DeepLearning.AI's quartic on [-5, 5]^2.
         An integer: a random sandpit on [0, 6]^2 from that seed, a bowl
@@ -503,6 +505,115 @@ class Probes:
     def total(self) -> int:
         """All probes of every kind."""
         return sum(self.counts.values())
+
+
+
+class _Ledger:
+    """The record behind a :class:`SealedProbes`: the counting probes, and the calls refused."""
+
+    def __init__(self, probes: Probes):
+        self.probes = probes
+        self.attempts = 0      # every call, refused ones included
+        self.over_budget = 0   # calls refused because the budget was spent
+
+
+#: Each SealedProbes' ledger, kept here rather than on the object a strategy is handed.
+_LEDGERS: "weakref.WeakKeyDictionary[SealedProbes, _Ledger]" = weakref.WeakKeyDictionary()
+
+
+class SealedProbes:
+    """:class:`Probes` behind a seal: what a strategy under test is handed by a checker.
+
+    It answers ``depth``, ``gradient`` and ``hessian`` (those of ``kinds``)
+    at points in the sandpit, and reports ``bounds``, ``budget``, ``kinds``,
+    ``total``, ``counts``, ``points`` and ``attempts`` (copies). Nothing on it
+    leads to the surface (so to its minimum) or to the counts the checker
+    scores, and no attribute can be set: the record lives in this module
+    (:func:`ledger`). Each answered call is one probe; once the budget is
+    spent a call raises :class:`OutOfProbes` (not a ValueError, so
+    ``except ValueError`` misses it). A probe outside the sandpit raises
+    ValueError and is not counted; ``attempts`` counts every call.
+    """
+
+    __slots__ = ("__weakref__",)
+
+    def __init__(self, surface: Surface, *, budget: int | None = None, kinds: Any = _KINDS):
+        _LEDGERS[self] = _Ledger(Probes(surface, budget=budget, kinds=kinds))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"probes.{name} cannot be set: the checker keeps the count, the budget and the "
+                             "kinds of probe allowed")
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "surface":
+            raise AttributeError("probes.surface is hidden: find the minimum from probes, not from the surface "
+                                 "itself; the sandpit's edges are probes.bounds")
+        raise AttributeError(f"probes has no {name!r}: it offers depth(x, y), gradient(x, y), hessian(x, y) "
+                             "(those allowed), bounds, budget, kinds, total, counts, points and attempts")
+
+    def _ask(self, kind: str, x: Any, y: Any):
+        record = _LEDGERS[self]
+        record.attempts += 1
+        try:
+            return getattr(record.probes, kind)(x, y)
+        except OutOfProbes:
+            record.over_budget += 1
+            raise
+
+    def depth(self, x: Any, y: Any) -> float:
+        """The height of the sand at (x, y); one probe."""
+        return self._ask("depth", x, y)
+
+    def gradient(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient (∂f/∂x, ∂f/∂y) at (x, y), shape (2,); one probe."""
+        return self._ask("gradient", x, y)
+
+    def hessian(self, x: Any, y: Any) -> np.ndarray:
+        """The Hessian at (x, y), shape (2, 2); one probe."""
+        return self._ask("hessian", x, y)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The sandpit (x0, x1, y0, y1)."""
+        return tuple(_LEDGERS[self].probes.surface.bounds)
+
+    @property
+    def budget(self) -> int | None:
+        """Probes allowed (None: no limit)."""
+        return _LEDGERS[self].probes.budget
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of probe allowed."""
+        return _LEDGERS[self].probes.kinds
+
+    @property
+    def total(self) -> int:
+        """Probes answered so far."""
+        return _LEDGERS[self].probes.total
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Probes answered so far by kind (a copy)."""
+        return dict(_LEDGERS[self].probes.counts)
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every point probed, in order (a copy)."""
+        return list(_LEDGERS[self].probes.points)
+
+    @property
+    def attempts(self) -> int:
+        """Calls so far, refused ones (outside the sandpit, over the budget, a kind not allowed) included."""
+        return _LEDGERS[self].attempts
+
+
+def ledger(probes: SealedProbes) -> _Ledger:
+    """The record behind ``probes``, for the checker that handed them out: ``.probes`` (the counting
+    :class:`Probes`), ``.attempts`` and ``.over_budget``."""
+    if not isinstance(probes, SealedProbes):
+        raise TypeError(f"probes must be SealedProbes, got {type(probes).__name__}")
+    return _LEDGERS[probes]
 
 
 class Game:

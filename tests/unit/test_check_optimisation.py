@@ -637,7 +637,7 @@ def test_a_stationary_point_that_is_not_a_minimum_is_never_accepted(kind):
     for run in optimisation._RUNS:
         others = [s.point for s in optimisation._stationary(run.surface) if s.kind == kind]
         for point in others:
-            probes = optimisation.TournamentProbes(run.surface)
+            probes = surfaces.SealedProbes(run.surface)
             _, _, success, note = optimisation._verdict(run.surface, probes, point)
             assert not success and f"stopped at a {kind}" in note
 
@@ -648,7 +648,7 @@ def test_true_minima_are_accepted_and_near_misses_refused():
         for s in optimisation._stationary(run.surface):
             if s.kind != "minimum":
                 continue
-            probes = optimisation.TournamentProbes(run.surface)
+            probes = surfaces.SealedProbes(run.surface)
             assert optimisation._verdict(run.surface, probes, s.point)[2]
             near = s.point + 0.5 * optimisation.DISTANCE * width * np.array([0.6, 0.8])
             far = s.point + 3 * optimisation.DISTANCE * width * np.array([0.6, 0.8])
@@ -657,7 +657,7 @@ def test_true_minima_are_accepted_and_near_misses_refused():
 
 
 def test_tournament_probes_count_and_hide_the_surface():
-    probes = optimisation.TournamentProbes(sandpit(0), budget=3)
+    probes = surfaces.SealedProbes(sandpit(0), budget=3)
     probes.depth(1, 1)
     probes.gradient(2, 2)
     with pytest.raises(ValueError, match="outside the sandpit"):
@@ -689,9 +689,9 @@ def test_table_and_html():
 
 def test_bad_input():
     with pytest.raises(ValueError, match="budget must be >= 1"):
-        optimisation.TournamentProbes(sandpit(0), budget=0)
+        surfaces.SealedProbes(sandpit(0), budget=0)
     with pytest.raises(TypeError, match="surface must be a Surface"):
-        optimisation.TournamentProbes("sandpit 0")
+        surfaces.SealedProbes("sandpit 0")
     with pytest.raises(TypeError, match="sandpit_strategy"):
         check.sandpit_strategy(3)
     with pytest.raises(TypeError, match="hybrid_minimise"):
@@ -716,6 +716,6 @@ def test_the_verdict_is_scale_free(which, log_offset, angle, c, L):
         p = s.point + 10 ** log_offset * optimisation.DISTANCE * width * np.array([np.cos(angle), np.sin(angle)])
         if not surface.contains(*p):
             continue
-        base = optimisation._verdict(surface, optimisation.TournamentProbes(surface), p)[2]
-        other = optimisation._verdict(scaled, optimisation.TournamentProbes(scaled), L * p)[2]
+        base = optimisation._verdict(surface, surfaces.SealedProbes(surface), p)[2]
+        other = optimisation._verdict(scaled, surfaces.SealedProbes(scaled), L * p)[2]
         assert base == other

@@ -723,7 +723,7 @@ def test_a_threshold_too_loose_for_the_nearly_flat_bowls_fails(exponent):
 
 
 def test_the_hunt_probes_hide_the_surface_and_keep_their_count():
-    probes = partial_derivatives.HuntProbes(PHONE, 3, ("depth",))
+    probes = surfaces.SealedProbes(PHONE, budget=3, kinds=("depth",))
     assert probes.depth(3.0, 3.0) == PHONE(3.0, 3.0) and probes.total == 1 and probes.bounds == PHONE.bounds
     assert not hasattr(probes, "__dict__")
     public = [getattr(probes, name) for name in dir(probes) if not name.startswith("__")]

@@ -268,3 +268,27 @@ def test_stationary_points_are_scale_free(which, c, L):
     scaled = surfaces.stationary_points(s.scaled(height=c, length=L))
     assert [p.kind for p in scaled] == [p.kind for p in base]
     np.testing.assert_allclose([p.point for p in scaled], [L * p.point for p in base], rtol=1e-9, atol=1e-12 * L)
+
+
+def test_sealed_probes_answer_count_and_keep_their_record_apart():
+    sealed = surfaces.SealedProbes(surfaces.sandpit("phone"), budget=2, kinds=("depth", "hessian"))
+    assert sealed.depth(1.0, 1.0) == surfaces.sandpit("phone")(1.0, 1.0)
+    with pytest.raises(ValueError, match="gradient probes are not allowed"):
+        sealed.gradient(1.0, 1.0)
+    assert sealed.hessian(2.0, 2.0).shape == (2, 2)
+    with pytest.raises(surfaces.OutOfProbes):
+        sealed.depth(3.0, 3.0)
+    record = surfaces.ledger(sealed)
+    assert (sealed.total, sealed.attempts, record.over_budget) == (2, 4, 1)
+    assert sealed.counts == {"depth": 1, "gradient": 0, "hessian": 1} and sealed.kinds == ("depth", "hessian")
+    with pytest.raises(AttributeError, match="surface is hidden"):
+        sealed.surface
+    with pytest.raises(AttributeError, match="cannot be set"):
+        sealed.budget = None
+    with pytest.raises(TypeError, match="probes must be SealedProbes"):
+        surfaces.ledger(surfaces.Probes(surfaces.sandpit()))
+
+
+def test_ripples_has_the_stationary_points_its_docstring_counts():
+    kinds = [p.kind for p in surfaces.stationary_points(surfaces.sandpit("ripples"))]
+    assert (kinds.count("minimum"), kinds.count("maximum"), kinds.count("saddle")) == (2, 3, 4)

@@ -25,14 +25,13 @@ leads to the surface or to the counts the tournament scores.
 from __future__ import annotations
 
 import html
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from ..surfaces import OutOfProbes, Probes, Surface, sandpit, stationary_points, stationary_type
+from ..surfaces import OutOfProbes, SealedProbes, Surface, ledger, sandpit, stationary_points, stationary_type
 from .._validate import as_callable
 from ._core import Failure, Result, as_result_array, run
 
@@ -387,84 +386,6 @@ BUDGET = 150
 DISTANCE = 1e-4
 
 
-class _Ledger:
-    """The scorer's own record of one run: the probes behind the counter, and the calls refused."""
-
-    def __init__(self, surface: Surface, budget: int):
-        self.probes = Probes(surface, budget=budget)
-        self.attempts = 0      # every call, refused ones included
-        self.over_budget = 0   # calls refused because the budget was spent
-
-
-#: Each TournamentProbes' ledger, kept here rather than on the object a strategy is handed.
-_LEDGERS: "weakref.WeakKeyDictionary[TournamentProbes, _Ledger]" = weakref.WeakKeyDictionary()
-
-
-class TournamentProbes:
-    """What a strategy may ask of a sandpit: ``depth``, ``gradient`` and ``hessian`` at (x, y), and ``bounds``.
-
-    :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that hides
-    the surface: the object has no attribute that leads to the surface or to
-    the counts the tournament scores (the scorer keeps those itself), and no
-    attribute can be set. Each call is one probe; once the budget is spent a
-    call raises :class:`mmlbook.surfaces.OutOfProbes` (not a ValueError, so
-    ``except ValueError`` misses it) and is not answered. A probe outside the
-    sandpit raises ValueError and is not counted. ``attempts`` counts every
-    call, refused ones included.
-    """
-
-    __slots__ = ("__weakref__",)
-
-    def __init__(self, surface: Surface, budget: int = BUDGET):
-        _LEDGERS[self] = _Ledger(surface, budget)
-
-    def _ask(self, kind: str, x: Any, y: Any):
-        ledger = _LEDGERS[self]
-        ledger.attempts += 1
-        try:
-            return getattr(ledger.probes, kind)(x, y)
-        except OutOfProbes:
-            ledger.over_budget += 1
-            raise
-
-    def depth(self, x: Any, y: Any) -> float:
-        """The height of the sand at (x, y)."""
-        return self._ask("depth", x, y)
-
-    def gradient(self, x: Any, y: Any) -> np.ndarray:
-        """The gradient (∂f/∂x, ∂f/∂y) at (x, y), shape (2,)."""
-        return self._ask("gradient", x, y)
-
-    def hessian(self, x: Any, y: Any) -> np.ndarray:
-        """The Hessian at (x, y), shape (2, 2)."""
-        return self._ask("hessian", x, y)
-
-    @property
-    def bounds(self) -> tuple[float, float, float, float]:
-        """The sandpit (x0, x1, y0, y1)."""
-        return tuple(_LEDGERS[self].probes.surface.bounds)
-
-    @property
-    def budget(self) -> int:
-        """Probes allowed in this run."""
-        return _LEDGERS[self].probes.budget
-
-    @property
-    def total(self) -> int:
-        """Probes used so far."""
-        return _LEDGERS[self].probes.total
-
-    @property
-    def attempts(self) -> int:
-        """Calls so far, refused ones (outside the sandpit, over the budget) included."""
-        return _LEDGERS[self].attempts
-
-    @property
-    def points(self) -> list[tuple[float, float]]:
-        """Every point probed, in order."""
-        return list(_LEDGERS[self].probes.points)
-
-
 @dataclass(frozen=True)
 class _Run:
     surface: Surface
@@ -533,7 +454,7 @@ class _Row:
     note: str
 
 
-def _verdict(surface: Surface, probes: TournamentProbes, value: Any) -> tuple[tuple | None, float, bool, str]:
+def _verdict(surface: Surface, probes: SealedProbes, value: Any) -> tuple[tuple | None, float, bool, str]:
     """(point, distance to the nearest minimum, success, what went wrong) for what a strategy returned."""
     width = _width(surface)
     minima = [s.point for s in _stationary(surface) if s.kind == "minimum"]
@@ -573,20 +494,20 @@ def _verdict(surface: Surface, probes: TournamentProbes, value: Any) -> tuple[tu
 
 def _play(strategy: Callable, run_: _Run) -> _Row:
     surface = run_.surface
-    probes = TournamentProbes(surface)
-    ledger = _LEDGERS[probes]   # the scorer's counts: nothing the strategy holds can change them
+    probes = SealedProbes(surface, budget=BUDGET)
+    record = ledger(probes)   # the scorer's counts: nothing the strategy holds can change them
     start = np.array(run_.start, dtype=float)
     with np.errstate(all="ignore"):
         try:
             value = strategy(probes, start.copy())
         except OutOfProbes:
-            return _Row(surface.name, run_.start, ledger.probes.total, None, np.inf, False,
+            return _Row(surface.name, run_.start, record.probes.total, None, np.inf, False,
                         f"ran out of probes: the budget is {BUDGET} and it asked for more. Newton's steps need "
                         "far fewer than fixed small gradient steps; and does your stopping test ever pass?")
         except ValueError as exc:
             text = str(exc)
             if "outside the sandpit" in text:
-                return _Row(surface.name, run_.start, ledger.probes.total, None, np.inf, False,
+                return _Row(surface.name, run_.start, record.probes.total, None, np.inf, False,
                             f"{text}. That step was too long for this surface (a fixed learning rate on a steep or "
                             "scaled sandpit, or a Newton step where H is not positive definite, can jump out): "
                             "shorten a step, halving it, until the new point is inside and lower.")
@@ -598,10 +519,10 @@ def _play(strategy: Callable, run_: _Run) -> _Row:
     # A strategy that caught OutOfProbes and returned knows no more than its BUDGET answered probes tell
     # it, so its point is judged like any other.
     point, distance, success, note = _verdict(surface, probes, value)
-    if ledger.over_budget and not success:
-        note += (f" It also asked for {ledger.over_budget} probe{'s' if ledger.over_budget != 1 else ''} after "
+    if record.over_budget and not success:
+        note += (f" It also asked for {record.over_budget} probe{'s' if record.over_budget != 1 else ''} after "
                  f"the budget of {BUDGET} was spent (refused): does your stopping test ever pass?")
-    return _Row(surface.name, run_.start, ledger.probes.total, point, distance, success, note)
+    return _Row(surface.name, run_.start, record.probes.total, point, distance, success, note)
 
 
 @dataclass(frozen=True)

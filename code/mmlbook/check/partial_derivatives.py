@@ -8,7 +8,7 @@ The reader writes
 * ``classify_stationary(H)``: ``"minimum"``, ``"maximum"``, ``"saddle"`` or
   ``"degenerate"`` for the 2 x 2 Hessian ``H`` at a stationary point;
 * ``find_phone(probes)``: the place (x, y) of the lost phone, the lowest
-  point of a sandpit, from the probes of a :class:`HuntProbes` object (a
+  point of a sandpit, from the probes of a :class:`mmlbook.surfaces.SealedProbes` object (a
   ``surfaces.Probes`` with a budget that hides the surface).
 
 The specifications, which the chapter states too:
@@ -519,73 +519,11 @@ def _local_minimum_near(surface: surfaces.Surface, point: np.ndarray) -> bool:
             and surfaces.stationary_type(surface.hess(*point)) == "minimum")
 
 
-class HuntProbes:
-    """What ``find_phone(probes)`` gets: ``depth(x, y)``, ``gradient(x, y)`` if allowed, and ``bounds``.
-
-    A :class:`mmlbook.surfaces.Probes` with a budget, behind a wrapper that
-    hides it: the strategy cannot read the surface (and so its minimum), and
-    cannot change the budget, the count or the kinds allowed, because no
-    attribute can be set. ``total``, ``counts`` and ``points`` report the probes so far;
-    ``gradient`` raises ValueError in the depth-only round, and ``hessian``
-    always does (the hunt never allows Hessian probes).
-    """
-
-    __slots__ = ("_ask", "_report", "bounds", "budget", "kinds")
-
-    def __init__(self, surface: surfaces.Surface, budget: int, kinds: tuple[str, ...]):
-        probes = surfaces.Probes(surface, budget=budget, kinds=kinds)
-        # Closures, not attributes: nothing on this object leads back to the surface.
-        object.__setattr__(self, "_ask", lambda kind, x, y: getattr(probes, kind)(x, y))
-        object.__setattr__(self, "_report", lambda: (probes.total, list(probes.points), dict(probes.counts)))
-        object.__setattr__(self, "bounds", tuple(surface.bounds))
-        object.__setattr__(self, "budget", int(budget))
-        object.__setattr__(self, "kinds", tuple(kinds))
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"probes.{name} cannot be set: the checker keeps the count, the budget and the "
-                             "kinds of probe allowed")
-
-    def __getattr__(self, name: str) -> Any:
-        if name == "surface":
-            raise AttributeError("probes.surface is hidden in the hunt: find the phone from depth "
-                                 "(and gradient) probes, not from the surface itself; the sandpit's edges are "
-                                 "probes.bounds")
-        raise AttributeError(f"probes has no {name!r}: it offers depth(x, y), gradient(x, y) (when allowed), "
-                             "bounds, budget, total, counts and points")
-
-    def depth(self, x: Any, y: Any) -> float:
-        """The height of the sand at (x, y); one probe."""
-        return self._ask("depth", x, y)
-
-    def gradient(self, x: Any, y: Any) -> np.ndarray:
-        """The gradient (∂f/∂x, ∂f/∂y) at (x, y); one probe (ValueError in the depth-only round)."""
-        return np.array(self._ask("gradient", x, y))
-
-    def hessian(self, x: Any, y: Any) -> np.ndarray:
-        """Not allowed in the hunt: raises ValueError."""
-        raise ValueError("hessian probes are not allowed here: only " + ", ".join(self.kinds))
-
-    @property
-    def total(self) -> int:
-        """Probes used so far."""
-        return self._report()[0]
-
-    @property
-    def points(self) -> list[tuple[float, float]]:
-        """Every point probed, in order (a copy)."""
-        return self._report()[1]
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """Probes so far by kind, as in ``surfaces.Probes.counts`` (a copy)."""
-        return self._report()[2]
-
-
 def _hunt(function, which, gradient: bool):
     surface = surfaces.sandpit(which)
     kinds = ("depth", "gradient") if gradient else ("depth",)
     budget = GRADIENT_BUDGET if gradient else DEPTH_BUDGET
-    probes = HuntProbes(surface, budget, kinds)
+    probes = surfaces.SealedProbes(surface, budget=budget, kinds=kinds)
     where, on = f"On the sandpit {surface.name!r}", f"on the sandpit {surface.name!r}"
     try:
         value = function(probes)
@@ -669,7 +607,7 @@ def _check_phone(function: Callable, gradient: bool) -> str:
 def find_phone(function: Any, *, gradient: bool = False) -> Result:
     r"""Check a reader's phone-finding strategy ``find_phone(probes)`` on several sandpits.
 
-    ``probes`` is a :class:`HuntProbes`: ``probes.depth(x, y)`` only
+    ``probes`` is a :class:`mmlbook.surfaces.SealedProbes`: ``probes.depth(x, y)`` only
     (:data:`DEPTH_BUDGET` probes) or, with ``gradient=True``, also
     ``probes.gradient(x, y)`` (:data:`GRADIENT_BUDGET` probes in all), and
     ``probes.bounds``; the surface itself is hidden. The strategy must return
