@@ -21,7 +21,8 @@ import platformdirs
 
 from ._validate import as_number
 
-__all__ = ["Heights", "heights_histogram", "heights", "supplier_prices", "data_dir", "load_mnist"]
+__all__ = ["Heights", "heights_histogram", "heights", "supplier_prices", "heart_curve", "xor_blobs",
+           "data_dir", "load_mnist"]
 
 # --- Heights -----------------------------------------------------------------
 
@@ -143,6 +144,91 @@ def supplier_prices(months: int = 60, seed: int = 0) -> tuple[np.ndarray, np.nda
     prices_A = 100 + market + 6 * season + rng.normal(0.0, 3.0, months)
     prices_B = 110 + 0.5 * market - 3 * season + rng.normal(0.0, 4.0, months)
     return prices_A, prices_B
+
+
+# --- Heart curve and XOR blobs (synthetic, for Chapter 9) ----------------------
+
+
+def heart_curve(points: int = 100) -> tuple[np.ndarray, np.ndarray]:
+    r"""Points of a heart curve, the target of Imperial's "Backpropagation" assignment.
+
+    The parameter :math:`t \in [0, 1]` runs over ``points`` equally spaced values
+    (both ends included, so the first and last points coincide). With
+    :math:`s = 2\pi t`, the classic heart curve
+
+    .. math::
+        x(s) = 16 \sin^3 s, \qquad y(s) = 13 \cos s - 5 \cos 2s - 2 \cos 3s - \cos 4s
+
+    is shrunk by the same factor 40 in both directions and shifted into the unit square,
+    :math:`u = 1/2 + x/40` and :math:`v = 1/2 + (y + 5/2)/40`, so that a sigmoid output
+    (which lies in (0, 1)) can reach every point and the heart keeps its shape:
+    :math:`u \in [0.1, 0.9]` and :math:`v \in [0.13, 0.86]`.
+
+    Parameters
+    ----------
+    points : int, default 100
+        Number of points, >= 2.
+
+    Returns
+    -------
+    t : ndarray, shape (points, 1)
+        The inputs, one per row.
+    uv : ndarray, shape (points, 2)
+        The targets :math:`(u, v)`, one point per row.
+
+    Examples
+    --------
+    >>> t, uv = heart_curve()
+    >>> t.shape, uv.shape, bool(np.allclose(uv[0], uv[-1]))
+    ((100, 1), (100, 2), True)
+    """
+    points = as_number("points", points, low=2, integer=True)
+    t = np.linspace(0.0, 1.0, points)
+    s = 2 * np.pi * t
+    x = 16 * np.sin(s) ** 3
+    y = 13 * np.cos(s) - 5 * np.cos(2 * s) - 2 * np.cos(3 * s) - np.cos(4 * s)
+    return t[:, None], np.column_stack([0.5 + x / 40, 0.5 + (y + 2.5) / 40])
+
+
+def xor_blobs(per_blob: int = 50, spread: float = 0.45, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""Four Gaussian blobs in the plane labelled like XOR: a seeded, synthetic classification set.
+
+    The blobs are centred at :math:`(\pm 1, \pm 1)`, each with ``per_blob``
+    points drawn from a round normal distribution of standard deviation
+    ``spread``. A point's label is 1 when its blob's centre has coordinates of
+    opposite signs, :math:`(1, -1)` or :math:`(-1, 1)`, and 0 otherwise: no
+    straight line separates the classes, so a classifier needs a hidden layer.
+
+    Parameters
+    ----------
+    per_blob : int, default 50
+        Points per blob, >= 1.
+    spread : float, default 0.45
+        Standard deviation of each blob, > 0.
+    seed : int, default 0
+        Seed of ``np.random.default_rng``.
+
+    Returns
+    -------
+    X : ndarray, shape (4 * per_blob, 2)
+        The points, one per row, blob by blob.
+    y : ndarray, shape (4 * per_blob, 1)
+        Labels 0.0 or 1.0, one per row.
+
+    Examples
+    --------
+    >>> X, y = xor_blobs()
+    >>> X.shape, y.shape, float(y.mean())
+    ((200, 2), (200, 1), 0.5)
+    """
+    per_blob = as_number("per_blob", per_blob, low=1, integer=True)
+    spread = as_number("spread", spread, low=0.0, low_open=True)
+    seed = as_number("seed", seed, low=0, integer=True)
+    rng = np.random.default_rng(seed)
+    centres = np.array([[1.0, 1.0], [-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0]])
+    X = np.concatenate([c + spread * rng.standard_normal((per_blob, 2)) for c in centres])
+    y = np.repeat([0.0, 0.0, 1.0, 1.0], per_blob)[:, None]
+    return X, y
 
 
 # --- MNIST -------------------------------------------------------------------

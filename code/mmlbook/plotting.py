@@ -122,3 +122,32 @@ def plane(ax, low: float, high: float, names: tuple[str, str] = ("$x_1$", "$x_2$
     ax.set_xlabel(names[0])
     ax.set_ylabel(names[1])
     ax.grid(grid)
+
+
+def sandpit(ax, surface, *, sand: bool = True, n: int = 61, levels: int = 14) -> None:
+    """The sandpit of a ``surfaces.Surface`` seen from above: contour lines of the sand if ``sand``.
+
+    Draws ``levels`` solid grey contour lines of the height on an ``n`` x ``n`` grid
+    (a coarse grid keeps slider frames small), sets the axes to the sandpit's
+    bounds with equal aspect, and labels them; ``sand=False`` draws only the
+    empty box, for the game before the sand is revealed.
+
+    >>> from mmlbook import surfaces
+    >>> fig, ax = figure(equal=True)
+    >>> sandpit(ax, surfaces.sandpit("phone"))
+    """
+    from .surfaces import Surface
+
+    if not isinstance(surface, Surface):
+        raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+    n = as_number("n", n, low=2, integer=True)
+    levels = as_number("levels", levels, low=1, integer=True)
+    x0, x1, y0, y1 = surface.bounds
+    if sand:
+        X, Y, Z = surface.grid(n)
+        ax.contour(X, Y, Z, levels=levels, colors="0.55", linewidths=0.8, linestyles="solid")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("$x$ (m)")
+    ax.set_ylabel("$y$ (m)")

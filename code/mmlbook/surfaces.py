@@ -11,12 +11,15 @@ shallow bowl, like the random sandpits of Imperial's lab.
 
 :class:`Probes` wraps a surface and counts every height, gradient and
 Hessian asked for: the score in the sandpit game and in Chapter 11's
-strategy tournament.
+strategy tournament. It can hold a budget and allow only some kinds of
+probe. :class:`Game` is the game itself for a live kernel: probe, read,
+guess where the phone is.
 """
 
 from __future__ import annotations
 
 import numbers
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -24,7 +27,8 @@ import numpy as np
 
 from ._validate import as_array, as_number
 
-__all__ = ["Surface", "sandpit", "NAMES", "Probes", "stationary_type"]
+__all__ = ["Surface", "sandpit", "NAMES", "Probes", "OutOfProbes", "SealedProbes", "ledger", "Game",
+           "stationary_type", "Stationary", "stationary_points"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,106 @@ class Surface:
         so it is exact to rounding for the smooth minima these surfaces have.
         """
         return _minimum(self)
+
+    def scaled(self, height: float = 1.0, length: float = 1.0) -> "Surface":
+        r"""The same landscape with heights times ``height`` and distances times ``length``.
+
+        The new surface is :math:`g(x, y) = c\,f(x/L, y/L)` on the sandpit
+        stretched by :math:`L`, so its gradient is :math:`(c/L)\nabla f` and
+        its Hessian :math:`(c/L^2)\mathbf{H}_f` at the matching point, and its
+        minima sit at :math:`L` times those of ``f``. A method whose decisions
+        are relative to the problem's scale behaves the same on both.
+
+        >>> s = sandpit("valley").scaled(height=1e6, length=1e-3)
+        >>> s.bounds, float(s(3e-3, 3e-3))
+        ((0.0, 0.006, 0.0, 0.006), 0.0)
+        """
+        c = as_number("height", height, low=0, low_open=True)
+        L = as_number("length", length, low=0, low_open=True)
+        f, df, d2f = self.height, self.gradient, self.hessian
+        return Surface(
+            f"{self.name} (heights x {c:g}, lengths x {L:g})",
+            lambda x, y: c * f(x / L, y / L),
+            lambda x, y: (c / L) * df(x / L, y / L),
+            lambda x, y: (c / L ** 2) * d2f(x / L, y / L),
+            bounds=tuple(L * b for b in self.bounds),
+            formula=rf"{c:g}\,f(x/{L:g}, y/{L:g}),\ f = {self.formula}" if self.formula else "",
+        )
+
+
+@dataclass(frozen=True)
+class Stationary:
+    """A stationary point of a surface: where it is, its kind (see :func:`stationary_type`) and its height."""
+
+    point: np.ndarray
+    kind: str
+    height: float
+
+
+def stationary_points(surface: Surface, n: int = 21) -> list[Stationary]:
+    r"""The stationary points of a surface inside its sandpit, found by Newton's method from a grid.
+
+    Newton's step :math:`\mathbf{x} - \mathbf{H}^{-1}\nabla f` is taken from
+    each of the n x n grid points at once (40 steps, with the exact gradient
+    and Hessian); a start counts when it stays in the sandpit and its gradient
+    falls below :math:`10^{-9}` times the surface's typical slope (height range
+    over width), so the test is the same for a surface scaled by any factor.
+    Points closer than :math:`10^{-6}` of the width are merged. A stationary
+    point whose Newton basin misses every grid point is not found: make ``n``
+    larger for a surface with many small features.
+
+    Parameters
+    ----------
+    surface : Surface
+    n : int, default 21
+        Grid points per side, 3 to 201.
+
+    Returns
+    -------
+    list of Stationary
+        Minima first, then saddles, maxima and degenerate points; lowest first within a kind
+        (equal heights: smaller x first, then smaller y).
+
+    Examples
+    --------
+    >>> [(p.kind, p.point.round(2).tolist()) for p in stationary_points(sandpit("valley"))]
+    [('minimum', [3.0, 3.0])]
+    """
+    if not isinstance(surface, Surface):
+        raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+    n = as_number("n", n, low=3, high=201, integer=True)
+    x0, x1, y0, y1 = surface.bounds
+    width = max(x1 - x0, y1 - y0)
+    X, Y = np.meshgrid(np.linspace(x0, x1, n + 2)[1:-1], np.linspace(y0, y1, n + 2)[1:-1])
+    _, _, Z = surface.grid(101)
+    slope = float(np.ptp(Z)) / width
+    if slope == 0.0:
+        return []
+    x, y = X.ravel(), Y.ravel()
+    with np.errstate(all="ignore"):
+        for _ in range(40):
+            g = surface.gradient(x, y)
+            H = surface.hessian(x, y)
+            det = H[:, 0, 0] * H[:, 1, 1] - H[:, 0, 1] ** 2
+            x = x - (H[:, 1, 1] * g[:, 0] - H[:, 0, 1] * g[:, 1]) / det
+            y = y - (H[:, 0, 0] * g[:, 1] - H[:, 0, 1] * g[:, 0]) / det
+            outside = ~((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1))
+            x[outside], y[outside] = np.nan, np.nan
+        ok = np.isfinite(x) & np.isfinite(y)
+        x, y = x[ok], y[ok]
+        ok = np.linalg.norm(surface.gradient(x, y), axis=-1) <= 1e-9 * slope
+    found: list[Stationary] = []
+    for px, py in zip(x[ok], y[ok]):
+        point = np.array([px, py])
+        if any(np.linalg.norm(point - s.point) <= 1e-6 * width for s in found):
+            continue
+        kind = stationary_type(surface.hessian(np.float64(px), np.float64(py)))
+        found.append(Stationary(point, kind, float(surface.height(np.float64(px), np.float64(py)))))
+    order = {"minimum": 0, "saddle": 1, "maximum": 2, "degenerate": 3}
+    # Heights equal to 9 digits of the height range (twins by symmetry) are ordered by place instead.
+    span = slope * width
+    return sorted(found, key=lambda s: (order[s.kind], round(s.height / span, 9),
+                                        round((s.point[0] - x0) / width, 9), round((s.point[1] - y0) / width, 9)))
 
 
 def _minimum(surface: Surface) -> tuple[np.ndarray, float]:
@@ -284,9 +388,11 @@ def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
     Parameters
     ----------
     which : str or int, default "phone"
-        ``"phone"``: a shallow bowl centred at (4.1, 0.9) with a deep dip at
-        (1.5, 3.7), the outline's surface (two minima and a saddle between);
-        ``"ripples"``: a rotated product of sinc bumps, many local minima;
+        ``"phone"``: a bowl centred at (4.1, 0.9) with a deep dip at
+        (1.5, 3.7), the outline's surface; the dip's tail tilts the bowl's
+        centre, so the sandpit holds one minimum, at (1.730, 3.452);
+        ``"ripples"``: a rotated product of sinc bumps in a shallow bowl: in the sandpit, two
+        minima, three maxima and four saddles;
         ``"valley"``: the quadratic :math:`(x-3)^2 + 25(y-3)^2`, condition
         number 25; ``"course"``: DeepLearning.AI's quartic on [-5, 5]^2.
         An integer: a random sandpit on [0, 6]^2 from that seed, a bowl
@@ -318,6 +424,13 @@ def sandpit(which: str | int = "phone", *, dips: int = 4) -> Surface:
                    formula=formula)
 
 
+class OutOfProbes(RuntimeError):
+    """Raised by :class:`Probes` when a probe would go over its budget."""
+
+
+_KINDS = ("depth", "gradient", "hessian")
+
+
 class Probes:
     """A surface behind a counter: every height, gradient or Hessian asked for is one probe.
 
@@ -325,43 +438,321 @@ class Probes:
     ``hessian(x, y)`` for points in the sandpit only (a probe outside raises
     ValueError), counts them in :attr:`counts`, and keeps every probed point
     in :attr:`points` in order.
+
+    Parameters
+    ----------
+    surface : Surface
+    budget : int, optional
+        At most this many probes of all kinds together; the probe after the
+        last one allowed raises :class:`OutOfProbes` (and is not counted).
+    kinds : sequence of {"depth", "gradient", "hessian"}, optional
+        The kinds of probe allowed (default all three); asking for another
+        kind raises ValueError naming it.
+
+    Examples
+    --------
+    >>> probes = Probes(sandpit("phone"), budget=2, kinds=("depth",))
+    >>> round(probes.depth(1.5, 3.7), 3), probes.total
+    (-15.4, 1)
     """
 
-    def __init__(self, surface: Surface):
+    def __init__(self, surface: Surface, *, budget: int | None = None, kinds: Any = _KINDS):
         if not isinstance(surface, Surface):
             raise TypeError(f"surface must be a Surface (see surfaces.sandpit), got {type(surface).__name__}")
+        if budget is not None:
+            budget = as_number("budget", budget, low=1, integer=True)
+        if isinstance(kinds, str) or not all(isinstance(k, str) for k in kinds):
+            raise TypeError(f"kinds must be a sequence of names among {', '.join(_KINDS)}, got {kinds!r}")
+        unknown = [k for k in kinds if k not in _KINDS]
+        if unknown or not kinds:
+            raise ValueError(f"kinds must be a non-empty sequence of names among {', '.join(_KINDS)}, got {list(kinds)!r}")
         self.surface = surface
+        self.budget = budget
+        self.kinds = tuple(kinds)
         self.counts = {"depth": 0, "gradient": 0, "hessian": 0}
         self.points: list[tuple[float, float]] = []
 
-    def _point(self, x: Any, y: Any) -> tuple[float, float]:
+    def _point(self, kind: str, x: Any, y: Any) -> tuple[float, float]:
+        if kind not in self.kinds:
+            raise ValueError(f"{kind} probes are not allowed here: only {', '.join(self.kinds)}")
         x = as_number("x", x)
         y = as_number("y", y)
         if not self.surface.contains(x, y):
             x0, x1, y0, y1 = self.surface.bounds
             raise ValueError(f"the probe ({x}, {y}) is outside the sandpit [{x0}, {x1}] x [{y0}, {y1}]")
+        if self.budget is not None and self.total >= self.budget:
+            raise OutOfProbes(f"out of probes: the budget is {self.budget} and all of them are used")
         self.points.append((x, y))
+        self.counts[kind] += 1
         return x, y
 
     def depth(self, x: Any, y: Any) -> float:
         """The height of the sand at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["depth"] += 1
+        x, y = self._point("depth", x, y)
         return float(self.surface.height(np.float64(x), np.float64(y)))
 
     def gradient(self, x: Any, y: Any) -> np.ndarray:
         """The gradient at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["gradient"] += 1
+        x, y = self._point("gradient", x, y)
         return self.surface.gradient(np.float64(x), np.float64(y))
 
     def hessian(self, x: Any, y: Any) -> np.ndarray:
         """The Hessian at (x, y); one probe."""
-        x, y = self._point(x, y)
-        self.counts["hessian"] += 1
+        x, y = self._point("hessian", x, y)
         return self.surface.hessian(np.float64(x), np.float64(y))
 
     @property
     def total(self) -> int:
         """All probes of every kind."""
         return sum(self.counts.values())
+
+
+
+class _Ledger:
+    """The record behind a :class:`SealedProbes`: the counting probes, and the calls refused."""
+
+    def __init__(self, probes: Probes):
+        self.probes = probes
+        self.attempts = 0      # every call, refused ones included
+        self.over_budget = 0   # calls refused because the budget was spent
+
+
+#: Each SealedProbes' ledger, kept here rather than on the object a strategy is handed.
+_LEDGERS: "weakref.WeakKeyDictionary[SealedProbes, _Ledger]" = weakref.WeakKeyDictionary()
+
+
+class SealedProbes:
+    """:class:`Probes` behind a seal: what a strategy under test is handed by a checker.
+
+    It answers ``depth``, ``gradient`` and ``hessian`` (those of ``kinds``)
+    at points in the sandpit, and reports ``bounds``, ``budget``, ``kinds``,
+    ``total``, ``counts``, ``points`` and ``attempts`` (copies). Nothing on it
+    leads to the surface (so to its minimum) or to the counts the checker
+    scores, and no attribute can be set: the record lives in this module
+    (:func:`ledger`). Each answered call is one probe; once the budget is
+    spent a call raises :class:`OutOfProbes` (not a ValueError, so
+    ``except ValueError`` misses it). A probe outside the sandpit raises
+    ValueError and is not counted; ``attempts`` counts every call.
+    """
+
+    __slots__ = ("__weakref__",)
+
+    def __init__(self, surface: Surface, *, budget: int | None = None, kinds: Any = _KINDS):
+        _LEDGERS[self] = _Ledger(Probes(surface, budget=budget, kinds=kinds))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"probes.{name} cannot be set: the checker keeps the count, the budget and the "
+                             "kinds of probe allowed")
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "surface":
+            raise AttributeError("probes.surface is hidden: find the minimum from probes, not from the surface "
+                                 "itself; the sandpit's edges are probes.bounds")
+        raise AttributeError(f"probes has no {name!r}: it offers depth(x, y), gradient(x, y), hessian(x, y) "
+                             "(those allowed), bounds, budget, kinds, total, counts, points and attempts")
+
+    def _ask(self, kind: str, x: Any, y: Any):
+        record = _LEDGERS[self]
+        record.attempts += 1
+        try:
+            return getattr(record.probes, kind)(x, y)
+        except OutOfProbes:
+            record.over_budget += 1
+            raise
+
+    def depth(self, x: Any, y: Any) -> float:
+        """The height of the sand at (x, y); one probe."""
+        return self._ask("depth", x, y)
+
+    def gradient(self, x: Any, y: Any) -> np.ndarray:
+        """The gradient (∂f/∂x, ∂f/∂y) at (x, y), shape (2,); one probe."""
+        return self._ask("gradient", x, y)
+
+    def hessian(self, x: Any, y: Any) -> np.ndarray:
+        """The Hessian at (x, y), shape (2, 2); one probe."""
+        return self._ask("hessian", x, y)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """The sandpit (x0, x1, y0, y1)."""
+        return tuple(_LEDGERS[self].probes.surface.bounds)
+
+    @property
+    def budget(self) -> int | None:
+        """Probes allowed (None: no limit)."""
+        return _LEDGERS[self].probes.budget
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds of probe allowed."""
+        return _LEDGERS[self].probes.kinds
+
+    @property
+    def total(self) -> int:
+        """Probes answered so far."""
+        return _LEDGERS[self].probes.total
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Probes answered so far by kind (a copy)."""
+        return dict(_LEDGERS[self].probes.counts)
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """Every point probed, in order (a copy)."""
+        return list(_LEDGERS[self].probes.points)
+
+    @property
+    def attempts(self) -> int:
+        """Calls so far, refused ones (outside the sandpit, over the budget, a kind not allowed) included."""
+        return _LEDGERS[self].attempts
+
+
+def ledger(probes: SealedProbes) -> _Ledger:
+    """The record behind ``probes``, for the checker that handed them out: ``.probes`` (the counting
+    :class:`Probes`), ``.attempts`` and ``.over_budget``."""
+    if not isinstance(probes, SealedProbes):
+        raise TypeError(f"probes must be SealedProbes, got {type(probes).__name__}")
+    return _LEDGERS[probes]
+
+
+class Game:
+    """The sandpit game: the phone is lost at the lowest point of the sand; probe, then guess.
+
+    ``probe(x, y)`` reads the depth there (and the gradient too when
+    ``gradient=True``), prints the reading with the count so far, and returns
+    it; ``guess(x, y)`` says how far the phone is and whether that is within
+    ``radius``; ``figure(reveal=False)`` draws the probes so far, with the
+    sand's contours and the phone only when ``reveal=True``; ``play()`` gives
+    the same game as boxes and buttons in a live notebook.
+
+    Parameters
+    ----------
+    surface : Surface
+    gradient : bool, default False
+        Whether a probe also reads the gradient (the Jacobian of the depth);
+        then each probe counts twice, one depth and one gradient.
+    radius : float, default 0.05
+        How close a guess must be to :attr:`Surface.minimum` to find the phone.
+    """
+
+    def __init__(self, surface: Surface, *, gradient: bool = False, radius: float = 0.05):
+        if not isinstance(gradient, bool):
+            raise TypeError(f"gradient must be True or False, got {type(gradient).__name__}")
+        self.radius = as_number("radius", radius, low=0, low_open=True)
+        self.probes = Probes(surface)
+        self.with_gradient = gradient
+        self.readings: list[tuple[float, float, float, np.ndarray | None]] = []
+        self.found = False
+        self.last = ""
+
+    def probe(self, x: Any, y: Any, *, quiet: bool = False) -> float | tuple[float, np.ndarray]:
+        """Read the depth (and gradient) at (x, y); prints the reading unless ``quiet``."""
+        depth = self.probes.depth(x, y)
+        g = self.probes.gradient(x, y) if self.with_gradient else None
+        self.readings.append((float(x), float(y), depth, g))
+        text = f"probe {len(self.readings)} at ({float(x):.3g}, {float(y):.3g}): depth {depth:.3f}"
+        if g is not None:
+            text += f", gradient ({g[0]:.3f}, {g[1]:.3f})"
+        self.last = text
+        if not quiet:
+            print(text)
+        return depth if g is None else (depth, g)
+
+    def guess(self, x: Any, y: Any, *, quiet: bool = False) -> float:
+        """Dig at (x, y): returns the distance to the phone, and prints it unless ``quiet``."""
+        point = np.array([as_number("x", x), as_number("y", y)])
+        phone, _ = self.probes.surface.minimum
+        distance = float(np.linalg.norm(point - phone))
+        self.found = self.found or distance <= self.radius
+        verdict = "found the phone!" if distance <= self.radius else "no phone here."
+        self.last = (f"dug at ({point[0]:.3g}, {point[1]:.3g}): {verdict} It is {distance:.3f} m away; "
+                     f"{len(self.readings)} probes ({self.probes.total} readings) so far.")
+        if not quiet:
+            print(self.last)
+        return distance
+
+    def play(self):
+        """A small interface for a live notebook: x and y boxes, Probe and Dig buttons, the picture, the count.
+
+        On the static site (``MMLBOOK_STATIC`` set, as in the book's build) it
+        returns a short note instead, because the buttons need a live kernel.
+        """
+        import io
+        import os
+
+        from .widgets import STATIC_ENV
+
+        if os.environ.get(STATIC_ENV):
+            return _Note("In a live notebook (Jupyter, Binder, Colab) this cell shows the sandpit game: "
+                         "boxes for x and y, buttons to probe and to dig, and the picture of your probes.")
+        import ipywidgets as w
+        import matplotlib.pyplot as plt
+
+        x0, x1, y0, y1 = self.probes.surface.bounds
+        x = w.BoundedFloatText(value=(x0 + x1) / 2, min=x0, max=x1, step=0.1, description="x (m)")
+        y = w.BoundedFloatText(value=(y0 + y1) / 2, min=y0, max=y1, step=0.1, description="y (m)")
+        probe, dig = w.Button(description="probe here"), w.Button(description="dig here")
+        reveal = w.Checkbox(value=False, description="reveal the sand")
+        image = w.Image(format="png")
+        status = w.HTML("Probe the sand, then dig where you think the phone is.")
+
+        def redraw(_change=None):
+            fig = self.figure(reveal=reveal.value)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png")
+            plt.close(fig)
+            image.value = buffer.getvalue()
+
+        def on_probe(_button):
+            self.probe(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        def on_dig(_button):
+            self.guess(x.value, y.value, quiet=True)
+            status.value = self.last
+            redraw()
+
+        probe.on_click(on_probe)
+        dig.on_click(on_dig)
+        reveal.observe(redraw, names="value")
+        redraw()
+        box = w.VBox([w.HBox([x, y]), w.HBox([probe, dig, reveal]), status, image])
+        box.controls = {"x": x, "y": y, "probe": probe, "dig": dig, "reveal": reveal, "status": status}
+        return box
+
+    def figure(self, reveal: bool = False):
+        """The sandpit seen from above: probes (numbered), and the sand and the phone if ``reveal``."""
+        from . import plotting
+
+        fig, ax = plotting.figure(width=5.2, height=4.6, equal=True)
+        if reveal:
+            plotting.sandpit(ax, self.probes.surface)
+            phone, _ = self.probes.surface.minimum
+            ax.plot(*phone, "*", color=plotting.VERMILLION, ms=14, label="the phone")
+        else:
+            plotting.sandpit(ax, self.probes.surface, sand=False)
+        for k, (x, y, depth, g) in enumerate(self.readings, 1):
+            ax.plot(x, y, "o", color=plotting.BLACK, ms=4)
+            ax.annotate(f"{k}: {depth:.1f}", (x, y), textcoords="offset points", xytext=(4, 4), fontsize=7)
+        ax.set_title(f"{len(self.readings)} probes, {self.probes.total} readings"
+                     + (" (sand revealed)" if reveal else ""))
+        if reveal:
+            ax.legend(loc="upper right", fontsize=8)
+        return fig
+
+
+class _Note:
+    """A line of text that a notebook shows as HTML (the static stand-in for :meth:`Game.play`)."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<p><em>{html.escape(self.text)}</em></p>"
+
+    def __repr__(self) -> str:
+        return self.text

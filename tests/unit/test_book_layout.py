@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import tomllib
 
 import jupytext
 import pytest
@@ -72,3 +73,21 @@ def test_chapter_has_two_slider_figures_with_two_sliders(chapter):
     cells = [c.source for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
     figures = [cell.count("Slider(") for cell in cells if "interact(" in cell]
     assert sum(n >= 2 for n in figures) >= 2, f"{chapter}: sliders per interact cell {figures}"
+
+
+# Modules a chapter may import on a machine that installed only mmlbook (its first cell's fallback):
+# the standard library, mmlbook and its dependencies (import name -> distribution in code/pyproject.toml).
+_PROVIDED = {"numpy": "numpy", "matplotlib": "matplotlib", "ipywidgets": "ipywidgets", "scipy": "scipy",
+             "sympy": "sympy", "mpmath": "sympy", "sklearn": "scikit-learn", "platformdirs": "platformdirs",
+             "IPython": "ipywidgets"}
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_imports_only_what_installing_mmlbook_brings(chapter):
+    project = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text())["project"]
+    declared = {re.match(r"[A-Za-z0-9_.-]+", d).group(0).lower() for d in project["dependencies"]}
+    cells = [c.source for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
+    imported = {m for cell in cells for m in re.findall(r"^\s*(?:import|from)\s+(\w+)", cell, re.M)}
+    missing = sorted(m for m in imported - set(sys.stdlib_module_names) - {"mmlbook"}
+                     if _PROVIDED.get(m, "?") not in declared)
+    assert not missing, f"{chapter} imports {missing}, which installing mmlbook does not bring (code/pyproject.toml)"

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from mmlbook import plotting
+from mmlbook import plotting, surfaces
 
 
 def test_style_sets_opaque_backgrounds_and_the_palette():
@@ -70,9 +70,21 @@ def test_plane_sets_limits_and_axes():
     (lambda ax: plotting.arrow(ax, (1, 2), lw=0), ValueError, "lw"),
     (lambda ax: plotting.plane(ax, 2, 1), ValueError, "high"),
     (lambda ax: plotting.plane(ax, "a", 1), TypeError, "low"),
+    (lambda ax: plotting.sandpit(ax, "phone"), TypeError, "surface"),
+    (lambda ax: plotting.sandpit(ax, surfaces.sandpit(), n=1), ValueError, "n"),
+    (lambda ax: plotting.sandpit(ax, surfaces.sandpit(), levels=0), ValueError, "levels"),
 ])
 def test_arrow_and_plane_name_bad_arguments(call, error, words):
     fig, ax = plotting.figure()
     with pytest.raises(error, match=words):
         call(ax)
     plt.close(fig)
+
+
+def test_sandpit_draws_contours_only_when_the_sand_is_shown():
+    for sand, count in [(True, 1), (False, 0)]:
+        fig, ax = plotting.figure()
+        plotting.sandpit(ax, surfaces.sandpit("phone"), sand=sand)
+        assert len(ax.collections) == count and ax.get_xlim() == (0.0, 6.0) and ax.get_ylim() == (0.0, 6.0)
+        assert ax.get_aspect() == 1.0
+        plt.close(fig)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import sympy as sp
+from scipy import optimize
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,11 +59,16 @@ def test_minimum_is_the_lowest_point_and_stationary(which):
         assert surfaces.stationary_type(s.hess(*point)) == "minimum"
 
 
-def test_phone_minima_and_saddle():
+def test_phone_has_one_minimum():
     s = surfaces.sandpit("phone")
     point, value = s.minimum
     np.testing.assert_allclose(point, [1.7304, 3.4519], atol=1e-4)
     assert value == pytest.approx(-16.6693, abs=1e-4)
+    # The docstring says the dip's tail leaves the bowl no minimum of its own: every descent ends at the phone.
+    starts = [(a, b) for a in np.linspace(0.5, 5.5, 5) for b in np.linspace(0.5, 5.5, 5)]
+    ends = [optimize.minimize(lambda p: s(*p), start, jac=lambda p: s.grad(*p), bounds=[(0, 6), (0, 6)]).x
+            for start in starts]
+    assert max(np.linalg.norm(end - point) for end in ends) < 1e-4
 
 
 def test_random_sandpits_are_reproducible_and_different():
@@ -123,7 +129,166 @@ def test_vectorised_shapes():
     (lambda: surfaces.Probes(surfaces.sandpit()).depth("1", 2), TypeError, "x must be a number"),
     (lambda: surfaces.stationary_type([[1, 2], [0, 1]]), ValueError, "symmetric"),
     (lambda: surfaces.stationary_type([1, 2]), ValueError, "H must have shape"),
+    (lambda: surfaces.sandpit("valley").scaled(height=0), ValueError, "height must be > 0"),
+    (lambda: surfaces.sandpit("valley").scaled(length=np.inf), ValueError, "length must be finite"),
+    (lambda: surfaces.sandpit("valley").scaled(height="2"), TypeError, "height must be a number"),
+    (lambda: surfaces.stationary_points("valley"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.stationary_points(surfaces.sandpit("valley"), n=2), ValueError, "n must be >= 3"),
 ])
 def test_bad_input(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_probes_budget_and_kinds():
+    p = surfaces.Probes(surfaces.sandpit("phone"), budget=3, kinds=("depth", "gradient"))
+    p.depth(1.0, 1.0)
+    p.gradient(2.0, 2.0)
+    with pytest.raises(ValueError, match="hessian probes are not allowed"):
+        p.hessian(1.0, 1.0)
+    p.depth(3.0, 3.0)
+    with pytest.raises(surfaces.OutOfProbes, match="budget is 3"):
+        p.depth(4.0, 4.0)
+    assert p.total == 3 and len(p.points) == 3
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"budget": 0}, ValueError, "budget"),
+    ({"budget": 2.5}, TypeError, "budget"),
+    ({"kinds": "depth"}, TypeError, "kinds"),
+    ({"kinds": ("depth", "slope")}, ValueError, "kinds"),
+    ({"kinds": ()}, ValueError, "kinds"),
+])
+def test_probes_bad_options(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        surfaces.Probes(surfaces.sandpit("phone"), **kwargs)
+
+
+def test_game_counts_readings_and_finds_the_phone(capsys):
+    s = surfaces.sandpit(2)
+    game = surfaces.Game(s, gradient=True, radius=0.05)
+    depth, g = game.probe(3.0, 3.0)
+    assert depth == s(3.0, 3.0) and np.array_equal(g, s.grad(3.0, 3.0))
+    assert game.probes.counts == {"depth": 1, "gradient": 1, "hessian": 0}
+    assert "probe 1 at (3, 3)" in capsys.readouterr().out
+    far = game.guess(3.0, 3.0)
+    assert not game.found and far == pytest.approx(np.linalg.norm(s.minimum[0] - [3, 3]))
+    assert game.guess(*(s.minimum[0] + [0.03, 0.0])) == pytest.approx(0.03) and game.found
+    assert "found the phone" in capsys.readouterr().out
+    fig = game.figure(reveal=True)
+    assert "1 probes" in fig.axes[0].get_title()
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda: surfaces.Game("phone"), TypeError, "surface must be a Surface"),
+    (lambda: surfaces.Game(surfaces.sandpit(), gradient=1), TypeError, "gradient"),
+    (lambda: surfaces.Game(surfaces.sandpit(), radius=0), ValueError, "radius"),
+    (lambda: surfaces.Game(surfaces.sandpit()).guess("a", 1), TypeError, "x must be a number"),
+])
+def test_game_bad_input(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_game_play_drives_probes_and_digs(monkeypatch):
+    monkeypatch.delenv("MMLBOOK_STATIC", raising=False)
+    s = surfaces.sandpit(3)
+    game = surfaces.Game(s)
+    box = game.play()
+    controls = box.controls
+    controls["x"].value, controls["y"].value = 2.0, 3.0
+    controls["probe"].click()
+    assert game.probes.counts["depth"] == 1 and "probe 1 at (2, 3)" in controls["status"].value
+    controls["x"].value, controls["y"].value = (float(c) for c in s.minimum[0])
+    controls["dig"].click()
+    assert game.found and "found the phone" in controls["status"].value
+    controls["reveal"].value = True
+    assert box.children[-1].value[:4] == b"\x89PNG"
+
+
+def test_game_play_is_a_note_on_the_static_site(monkeypatch):
+    monkeypatch.setenv("MMLBOOK_STATIC", "1")
+    note = surfaces.Game(surfaces.sandpit()).play()
+    assert "live notebook" in note._repr_html_() and "live notebook" in repr(note)
+
+
+# --- Surface.scaled and stationary_points ---------------------------------------------------
+
+
+@pytest.mark.parametrize("c, L", [(1e6, 1.0), (1e-6, 1.0), (1.0, 1e-3), (1e-6, 1e6), (3.0, 2.0)])
+def test_scaled_surface_chain_rule(c, L):
+    s = surfaces.sandpit(4)
+    t = s.scaled(height=c, length=L)
+    assert t.bounds == tuple(L * b for b in s.bounds)
+    for px, py in [(1.0, 2.0), (4.5, 0.5), (3.3, 5.9)]:
+        assert t(L * px, L * py) == pytest.approx(c * s(px, py), rel=1e-12)
+        np.testing.assert_allclose(t.grad(L * px, L * py), c / L * s.grad(px, py), rtol=1e-12)
+        np.testing.assert_allclose(t.hess(L * px, L * py), c / L**2 * s.hess(px, py), rtol=1e-12)
+    # The gradient is that of the scaled heights: a central difference agrees.
+    h = 1e-6 * L
+    fd = (t(L * 2 + h, L * 3.0) - t(L * 2 - h, L * 3.0)) / (2 * h)
+    assert fd == pytest.approx(t.grad(L * 2.0, L * 3.0)[0], rel=1e-6)
+
+
+def test_phone_has_one_minimum_in_the_sandpit():
+    found = surfaces.stationary_points(surfaces.sandpit("phone"))
+    assert [p.kind for p in found] == ["minimum"]
+    np.testing.assert_allclose(found[0].point, surfaces.sandpit("phone").minimum[0], atol=1e-9)
+
+
+@pytest.mark.parametrize("which", ["phone", "ripples", "valley", "course", 0, 4, 8])
+def test_stationary_points_are_stationary_and_classified(which):
+    s = surfaces.sandpit(which)
+    found = surfaces.stationary_points(s)
+    assert found and found[0].kind == "minimum"
+    np.testing.assert_allclose(found[0].point, s.minimum[0], atol=1e-8)   # the lowest minimum comes first
+    for p in found:
+        assert s.contains(*p.point)
+        assert np.linalg.norm(s.grad(*p.point)) < 1e-7
+        assert p.kind == surfaces.stationary_type(s.hess(*p.point))
+        assert p.height == pytest.approx(s(*p.point), rel=1e-12, abs=1e-12)
+    points = np.array([p.point for p in found])
+    gaps = np.linalg.norm(points[:, None] - points[None], axis=-1) + np.eye(len(found)) * 1e9
+    assert gaps.min() > 1e-3
+
+
+def test_stationary_points_of_named_surfaces():
+    kinds = lambda which: [p.kind for p in surfaces.stationary_points(surfaces.sandpit(which))]
+    assert kinds("valley") == ["minimum"] and kinds("course") == ["minimum"]
+    assert kinds(0) == ["minimum", "minimum", "saddle"]
+    ripples = kinds("ripples")
+    assert ripples.count("minimum") == 2 and "saddle" in ripples and "maximum" in ripples
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from([0, 4, 8, "ripples"]), st.sampled_from([1e-8, 1.0, 1e8]), st.sampled_from([1e-6, 1.0, 1e6]))
+def test_stationary_points_are_scale_free(which, c, L):
+    s = surfaces.sandpit(which)
+    base = surfaces.stationary_points(s)
+    scaled = surfaces.stationary_points(s.scaled(height=c, length=L))
+    assert [p.kind for p in scaled] == [p.kind for p in base]
+    np.testing.assert_allclose([p.point for p in scaled], [L * p.point for p in base], rtol=1e-9, atol=1e-12 * L)
+
+
+def test_sealed_probes_answer_count_and_keep_their_record_apart():
+    sealed = surfaces.SealedProbes(surfaces.sandpit("phone"), budget=2, kinds=("depth", "hessian"))
+    assert sealed.depth(1.0, 1.0) == surfaces.sandpit("phone")(1.0, 1.0)
+    with pytest.raises(ValueError, match="gradient probes are not allowed"):
+        sealed.gradient(1.0, 1.0)
+    assert sealed.hessian(2.0, 2.0).shape == (2, 2)
+    with pytest.raises(surfaces.OutOfProbes):
+        sealed.depth(3.0, 3.0)
+    record = surfaces.ledger(sealed)
+    assert (sealed.total, sealed.attempts, record.over_budget) == (2, 4, 1)
+    assert sealed.counts == {"depth": 1, "gradient": 0, "hessian": 1} and sealed.kinds == ("depth", "hessian")
+    with pytest.raises(AttributeError, match="surface is hidden"):
+        sealed.surface
+    with pytest.raises(AttributeError, match="cannot be set"):
+        sealed.budget = None
+    with pytest.raises(TypeError, match="probes must be SealedProbes"):
+        surfaces.ledger(surfaces.Probes(surfaces.sandpit()))
+
+
+def test_ripples_has_the_stationary_points_its_docstring_counts():
+    kinds = [p.kind for p in surfaces.stationary_points(surfaces.sandpit("ripples"))]
+    assert (kinds.count("minimum"), kinds.count("maximum"), kinds.count("saddle")) == (2, 3, 4)
