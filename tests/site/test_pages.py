@@ -80,7 +80,8 @@ class Visit:
               if (window.MathJax && MathJax.startup) {
                 await Promise.race([MathJax.startup.promise, new Promise(r => setTimeout(r, 20000))]);
               }}""")
-            page.wait_for_load_state("networkidle")
+            # Generous: with every core busy (xdist workers, kernels) a long page took over 15 s here.
+            page.wait_for_load_state("networkidle", timeout=90_000)
             self.math = page.evaluate(MATH_STATE_JS)
             page.add_script_tag(path=str(AXE_JS))
             self.violations = page.evaluate(AXE_RUN_JS, [AXE_TAGS, AXE_EXCLUSIONS])
