@@ -460,6 +460,15 @@ def cls_sigmoid_hidden(weights, biases, X, Y):
     return [d1.T @ X, d2.T @ A1], [d1.sum(axis=0), d2.sum(axis=0)]
 
 
+def cls_two_inputs_only(weights, biases, X, Y):
+    # the two input columns written out: right for the XOR data, wrong for three inputs
+    (W1, W2), (b1, b2) = weights, biases
+    A1 = np.tanh(np.outer(X[:, 0], W1[:, 0]) + np.outer(X[:, 1], W1[:, 1]) + b1)
+    d2 = (sigmoid(A1 @ W2.T + b2) - Y) / len(X)
+    d1 = (d2 @ W2) * (1 - A1**2)
+    return [d1.T @ X, d2.T @ A1], [d1.sum(axis=0), d2.sum(axis=0)]
+
+
 def cls_z_for_a(weights, biases, X, Y):
     (W1, W2), (b1, b2) = weights, biases
     Z1 = X @ W1.T + b1
@@ -489,6 +498,7 @@ WRONG_CLASSIFIER = [
     (lambda w, b, X, Y: classifier(w, b, X, Y, out=lambda A, Z, Y, m: (A - Y) / X.size), "X.size = m·n_0"),
     (lambda w, b, X, Y: classifier(w, b, X, Y)[::-1], "returned (db, dW)"),
     (cls_sigmoid_hidden, "hidden layer is a sigmoid"),
+    (cls_two_inputs_only, "does your code assume a number of inputs"),
     (cls_z_for_a, "pre-activations Z where its activations belong"),
 ]
 

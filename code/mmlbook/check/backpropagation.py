@@ -174,7 +174,7 @@ def _variant(probe: _Probe, mistake: str | None) -> tuple[list[np.ndarray], list
 _SHARED = {
     "sum": "Every gradient is m times too large (m = number of examples): the cost is a *mean* over the "
            "examples, so the output error needs the factor 1/m (or divide dW and db by m).",
-    "mean_outputs": "Every gradient is n_L times too small: the cost sums the squared errors over the outputs "
+    "mean_outputs": "Every gradient is n_L times too small: the cost adds up the loss over the n_L outputs "
                     "and averages only over the m examples; divide by m, not by m·n_L (np.mean over all entries).",
     "double_mean": "Every gradient is m times too small: the 1/m is applied twice, once in the output error "
                    "and again by np.mean (or / m) in dW and db. Keep one of them.",
@@ -418,7 +418,11 @@ def _check(function: Callable, name: str, probes: list[_Probe], messages: dict[s
             if first == L - 1 else
             f" The arrays of the later layers are right, so look at the step that carries the error back "
             f"from layer {first + 2} to layer {first + 1} (Δ^(l) = (Δ^(l+1) W^(l+1)) ⊙ f'(Z^(l))).")
-    if probe.tiny_inputs and all(right[j] for j in range(len(probes)) if j != i):
+    only_here = all(right[j] for j in range(len(probes)) if j != i)
+    if only_here and not probe.tiny_inputs:
+        hint = (f" It is right on every other network, so look for what is special about this one, {probe.label}: "
+                "does your code assume a number of inputs, outputs, layers or examples?")
+    if only_here and probe.tiny_inputs:
         hint = (" It is right on every other network. Here the inputs are of size 1e-6, so dW[0] is about a "
                 "million times smaller than the other gradients, and it must still be right to 1e-4 of its own "
                 "size: finite differences, or arithmetic in float16, cannot get it that accurately; "
