@@ -434,6 +434,10 @@ def test_heart_curve():
     assert t.shape == (100, 1) and uv.shape == (100, 2)
     assert t[0, 0] == 0 and t[-1, 0] == 1 and np.allclose(uv[0], uv[-1])
     assert np.all((uv > 0.09) & (uv < 0.91))
+    # the ranges the docstring states, on a fine sampling of the whole curve
+    _, fine = datasets.heart_curve(200_001)
+    assert np.allclose(fine.min(axis=0), [0.1, 0.1375], atol=1e-9)
+    assert np.isclose(fine[:, 0].max(), 0.9, atol=1e-9) and 0.8605 < fine[:, 1].max() < 0.861
     s = 2 * np.pi * t[:, 0]
     assert np.allclose((uv[:, 0] - 0.5) * 40, 16 * np.sin(s) ** 3)
     with pytest.raises(ValueError, match="points"):
