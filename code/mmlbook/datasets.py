@@ -161,8 +161,9 @@ def heart_curve(points: int = 100) -> tuple[np.ndarray, np.ndarray]:
 
     is shrunk by the same factor 40 in both directions and shifted into the unit square,
     :math:`u = 1/2 + x/40` and :math:`v = 1/2 + (y + 5/2)/40`, so that a sigmoid output
-    (which lies in (0, 1)) can reach every point and the heart keeps its shape:
-    :math:`u \in [0.1, 0.9]` and :math:`v \in [0.13, 0.86]`.
+    (which lies in (0, 1)) can reach every point and the heart keeps its shape: on the
+    whole curve :math:`u \in [0.1, 0.9]` and :math:`v \in [0.1375, 0.861]` (the lowest
+    point, the tip, is :math:`y = -17` at :math:`s = \pi`).
 
     Parameters
     ----------

@@ -121,6 +121,18 @@ def _as_activations(activation: Any, layers: int) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _reshape_hint(name: str, array: np.ndarray, width: int) -> str:
+    """For a 1-D array where one row per example was wanted, the reshape that was probably meant."""
+    if array.ndim != 1:
+        return ""
+    hints = []
+    if width == 1:
+        hints.append(f"for {array.size} examples of one value each use {name}.reshape(-1, 1)")
+    if array.size == width:
+        hints.append(f"for a single example use {name}.reshape(1, -1)")
+    return (": " + "; ".join(hints)) if hints else ""
+
+
 class Network:
     r"""A fully connected feed-forward network with a seeded initialisation.
 
@@ -201,6 +213,11 @@ class Network:
     def _check_parameters(self) -> None:
         """The weights and biases, possibly set by hand, still fit the layer sizes."""
         L = len(self.layer_sizes) - 1
+        if len(self.activations) != L:
+            raise ValueError(f"the network has {L} layers but {len(self.activations)} activations")
+        if self.loss == "log" and self.activations[-1] != "sigmoid":
+            raise ValueError(f"loss='log' needs a sigmoid output layer, but activations[-1] is "
+                             f"{self.activations[-1]!r}")
         if len(self.weights) != L or len(self.biases) != L:
             raise ValueError(f"the network has {L} layers but {len(self.weights)} weight matrices "
                              f"and {len(self.biases)} bias vectors")
@@ -217,7 +234,10 @@ class Network:
 
     def _inputs(self, X: Any) -> np.ndarray:
         n0 = self.layer_sizes[0]
-        X = as_array("X", X, ndim=2)
+        X = as_array("X", X)
+        if X.ndim != 2:
+            raise ValueError(f"X must have 2 dimensions, one row per example and one column per input, "
+                             f"got shape {X.shape}" + _reshape_hint("X", X, n0))
         if X.shape[1] != n0:
             raise ValueError(f"X must have shape (m, {n0}), one row per example and one column per input, "
                              f"got {X.shape}" + (" (transposed?)" if X.shape[0] == n0 else ""))
@@ -225,7 +245,10 @@ class Network:
 
     def _targets(self, X: np.ndarray, Y: Any) -> np.ndarray:
         nL = self.layer_sizes[-1]
-        Y = as_array("Y", Y, ndim=2)
+        Y = as_array("Y", Y)
+        if Y.ndim != 2:
+            raise ValueError(f"Y must have 2 dimensions, one row per example and one column per output, "
+                             f"got shape {Y.shape}" + _reshape_hint("Y", Y, nL))
         if Y.shape != (X.shape[0], nL):
             raise ValueError(f"Y must have shape (m, n_L) = ({X.shape[0]}, {nL}), one row per row of X, "
                              f"got {Y.shape}")
@@ -371,7 +394,8 @@ class Network:
         Raises
         ------
         ValueError
-            Training diverged (a weight became NaN or inf): use a smaller ``lr``.
+            Training diverged (the cost or a weight became NaN or inf): use a smaller
+            ``lr``. The network keeps the parameters of the step where it happened.
         """
         X = self._inputs(X)
         Y = self._targets(X, Y)
@@ -390,6 +414,9 @@ class Network:
                 self.biases[l] -= lr * db[l]
             if not np.isfinite(costs[k]):
                 raise ValueError(f"training diverged at step {k} (the cost is {costs[k]}): use a smaller lr")
+        if not all(np.all(np.isfinite(p)) for p in self.weights + self.biases):   # the last step overflowed
+            raise ValueError(f"training diverged at step {iterations - 1} (a weight or bias became NaN or inf): "
+                             "use a smaller lr")
         return costs
 
     def copy(self) -> "Network":

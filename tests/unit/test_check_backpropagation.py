@@ -92,7 +92,50 @@ def grads_tuples(weights, biases, X, Y):
     return tuple(dW), tuple(g.tolist() for g in db)
 
 
-CORRECT_NETWORK = [grads_vectorised, grads_loops, grads_float32, grads_columns, grads_with_network, grads_tuples]
+def grads_keepdims(weights, biases, X, Y):
+    # bias gradients summed with keepdims=True: rows of shape (1, n_out), harmless in b - lr * db
+    dW, db = grads_vectorised(weights, biases, X, Y)
+    return dW, [g[None, :] for g in db]
+
+
+def grads_object_arrays(weights, biases, X, Y):
+    # np.array([...], dtype=object) where lists were asked for
+    dW, db = grads_vectorised(weights, biases, X, Y)
+    out = np.empty(len(dW), dtype=object), np.empty(len(db), dtype=object)
+    out[0][:], out[1][:] = dW, db
+    return out
+
+
+def grads_chain_of_jacobians(weights, biases, X, Y):
+    # another valid algorithm: per example, the full Jacobian product of the chapter's theorem, forward mode
+    # in the parameters of each layer (d a^(L) / d W^(l) accumulated as an explicit tensor)
+    L, m = len(weights), len(X)
+    dW = [np.zeros(W.shape) for W in weights]
+    db = [np.zeros(b.shape) for b in biases]
+    for x, y in zip(X, Y):
+        acts, zs = [x], []
+        for W, b in zip(weights, biases):
+            zs.append(W @ acts[-1] + b)
+            acts.append(sigmoid(zs[-1]))
+        for l in range(L):
+            # J: d z^(l+1) / d (W^(l+1), b^(l+1)), then multiply by each later layer's Jacobian in turn
+            n_out, n_in = weights[l].shape
+            J = np.zeros((n_out, n_out * n_in + n_out))
+            for j in range(n_out):
+                J[j, j * n_in:(j + 1) * n_in] = acts[l]
+                J[j, n_out * n_in + j] = 1.0
+            for k in range(l, L):
+                J = np.diag(sigmoid_prime(zs[k])) @ J
+                if k + 1 < L:
+                    J = weights[k + 1] @ J
+            g = 2 * (acts[-1] - y) @ J / m
+            dW[l] += g[:n_out * n_in].reshape(n_out, n_in)
+            db[l] += g[n_out * n_in:]
+    return dW, db
+
+
+CORRECT_NETWORK = [grads_vectorised, grads_loops, grads_float32, grads_columns, grads_with_network, grads_tuples,
+                   grads_keepdims, grads_object_arrays, grads_chain_of_jacobians]
 
 
 @pytest.mark.parametrize("function", CORRECT_NETWORK)
@@ -217,6 +260,56 @@ def wrong_one_list(weights, biases, X, Y):
     return grads_vectorised(weights, biases, X, Y)[0]
 
 
+def wrong_x_size(w, b, X, Y):
+    # the course divides by x.size, which is m only for its one-input network
+    return backprop(w, b, X, Y, output=lambda A, Z, Y, m: 2 / X.size * (A[-1] - Y) * A[-1] * (1 - A[-1]))
+
+
+def wrong_m_from_columns(w, b, X, Y):
+    # m = X.shape[1], the habit of the courses' examples-in-columns convention
+    return backprop(w, b, X, Y, output=lambda A, Z, Y, m: 2 / X.shape[1] * (A[-1] - Y) * A[-1] * (1 - A[-1]))
+
+
+def wrong_z_for_a(w, b, X, Y):
+    _, Z = forward(w, b, X)
+    return backprop(w, b, X, Y, dW_of=lambda d, A, l: d.T @ (Z[l - 1] if l > 0 else X))
+
+
+def wrong_swapped(w, b, X, Y):
+    dW, db = grads_vectorised(w, b, X, Y)
+    return db, dW
+
+
+def wrong_pairs_per_layer(w, b, X, Y):
+    return list(zip(*grads_vectorised(w, b, X, Y)))
+
+
+def wrong_input_layer_included(w, b, X, Y):
+    dW, db = grads_vectorised(w, b, X, Y)
+    return [np.zeros((X.shape[1], X.shape[1]))] + dW, [np.zeros(X.shape[1])] + db
+
+
+def wrong_finite_differences(weights, biases, X, Y):
+    # central differences with h = 1e-6: right to ~1e-7 on ordinary networks, not on gradients of size 1e-9
+    def cost():
+        A, _ = forward(weights, biases, X)
+        return np.mean(np.sum((A[-1] - Y) ** 2, axis=1))
+    grads = []
+    for P in [W.copy() for W in weights] + [v.copy() for v in biases]:
+        grads.append(np.zeros_like(P))
+    params = list(weights) + list(biases)
+    for P, G in zip(params, grads):
+        for idx in np.ndindex(P.shape):
+            old = P[idx]
+            P[idx] = old + 1e-6
+            up = cost()
+            P[idx] = old - 1e-6
+            down = cost()
+            P[idx] = old
+            G[idx] = (up - down) / 2e-6
+    return grads[:len(weights)], grads[len(weights):]
+
+
 def wrong_unnamed(weights, biases, X, Y):
     dW, db = grads_vectorised(weights, biases, X, Y)
     dW[0] = dW[0] * 1.01
@@ -235,6 +328,10 @@ WRONG_NETWORK = [
     (wrong_no_bias_in_forward, "leaves out the biases"), (wrong_three_layers_only, "any number of layers"),
     (wrong_in_place, "changed the weights"), (wrong_missing_return, "return statement"),
     (wrong_one_list, "pair (dW, db)"), (wrong_unnamed, "dW[0] differs"),
+    (wrong_x_size, "X.size = m·n_0"), (wrong_m_from_columns, "taken as X.shape[1]"),
+    (wrong_z_for_a, "pre-activations Z where its activations belong"), (wrong_swapped, "returned (db, dW)"),
+    (wrong_pairs_per_layer, "one (dW, db) pair per layer"), (wrong_input_layer_included, "returned 4 arrays in dW"),
+    (wrong_finite_differences, "finite differences"),
 ]
 
 
@@ -327,13 +424,58 @@ def cls_chain_of_jacobians(weights, biases, X, Y):
     return [d1.T @ X, d2.T @ A1], [d1.sum(0), d2.sum(0)]
 
 
-CORRECT_CLASSIFIER = [cls_right, cls_loops, cls_float32, cls_chain_of_jacobians]
+def cls_columns(weights, biases, X, Y):
+    # DeepLearning.AI's convention: examples in columns, m = X.shape[1], biases as (n, 1) columns
+    (W1, W2), (b1, b2) = weights, biases
+    X, Y = X.T, Y.T
+    m = X.shape[1]
+    A1 = np.tanh(W1 @ X + b1.reshape(-1, 1))
+    A2 = sigmoid(W2 @ A1 + b2.reshape(-1, 1))
+    dZ2 = A2 - Y
+    dZ1 = (W2.T @ dZ2) * (1 - np.power(A1, 2))
+    return ([dZ1 @ X.T / m, dZ2 @ A1.T / m],
+            [np.sum(dZ1, axis=1, keepdims=True) / m, np.sum(dZ2, axis=1, keepdims=True) / m])
+
+
+def cls_keepdims(w, b, X, Y):
+    return classifier(w, b, X, Y, db_of=lambda d: d.sum(axis=0, keepdims=True))
+
+
+CORRECT_CLASSIFIER = [cls_right, cls_loops, cls_float32, cls_chain_of_jacobians, cls_columns, cls_keepdims]
 
 
 @pytest.mark.parametrize("function", CORRECT_CLASSIFIER)
 def test_correct_classifier_gradients_pass(function):
     result = check.classifier_gradients(function)
     assert result, result.message
+
+
+def cls_sigmoid_hidden(weights, biases, X, Y):
+    # a sigmoid hidden layer, forward and backward, where the classifier's is tanh
+    (W1, W2), (b1, b2) = weights, biases
+    A1 = sigmoid(X @ W1.T + b1)
+    A2 = sigmoid(A1 @ W2.T + b2)
+    d2 = (A2 - Y) / len(X)
+    d1 = (d2 @ W2) * A1 * (1 - A1)
+    return [d1.T @ X, d2.T @ A1], [d1.sum(axis=0), d2.sum(axis=0)]
+
+
+def cls_two_inputs_only(weights, biases, X, Y):
+    # the two input columns written out: right for the XOR data, wrong for three inputs
+    (W1, W2), (b1, b2) = weights, biases
+    A1 = np.tanh(np.outer(X[:, 0], W1[:, 0]) + np.outer(X[:, 1], W1[:, 1]) + b1)
+    d2 = (sigmoid(A1 @ W2.T + b2) - Y) / len(X)
+    d1 = (d2 @ W2) * (1 - A1**2)
+    return [d1.T @ X, d2.T @ A1], [d1.sum(axis=0), d2.sum(axis=0)]
+
+
+def cls_z_for_a(weights, biases, X, Y):
+    (W1, W2), (b1, b2) = weights, biases
+    Z1 = X @ W1.T + b1
+    A1 = np.tanh(Z1)
+    d2 = (sigmoid(A1 @ W2.T + b2) - Y) / len(X)
+    d1 = (d2 @ W2) * (1 - A1**2)
+    return [d1.T @ X, d2.T @ Z1], [d1.sum(axis=0), d2.sum(axis=0)]
 
 
 WRONG_CLASSIFIER = [
@@ -352,6 +494,12 @@ WRONG_CLASSIFIER = [
     (lambda w, b, X, Y: [g.T if g.ndim == 2 else g for g in classifier(w, b, X, Y)[0]], "pair (dW, db)"),
     (lambda w, b, X, Y: ([g.T for g in classifier(w, b, X, Y)[0]], classifier(w, b, X, Y)[1]), "(n_out, n_in)"),
     (lambda w, b, X, Y: classifier(w, b, X, Y, out=lambda A, Z, Y, m: (A - Y) / Y.size), "n_L times too small"),
+    (lambda w, b, X, Y: classifier(w, b, X, Y, out=lambda A, Z, Y, m: (A - Y) / X.shape[1]), "taken as X.shape[1]"),
+    (lambda w, b, X, Y: classifier(w, b, X, Y, out=lambda A, Z, Y, m: (A - Y) / X.size), "X.size = m·n_0"),
+    (lambda w, b, X, Y: classifier(w, b, X, Y)[::-1], "returned (db, dW)"),
+    (cls_sigmoid_hidden, "hidden layer is a sigmoid"),
+    (cls_two_inputs_only, "does your code assume a number of inputs"),
+    (cls_z_for_a, "pre-activations Z where its activations belong"),
 ]
 
 
@@ -366,6 +514,17 @@ def test_wrong_classifier_gradients_are_named(function, phrase):
 def test_the_squared_loss_network_fails_the_classifier_check_and_vice_versa():
     assert not check.classifier_gradients(grads_vectorised)
     assert not check.network_gradients(cls_right)
+
+
+def test_success_messages_describe_the_networks_tried():
+    assert "from a single neuron to 4 layers" in check.network_gradients(grads_vectorised).message
+    message = check.classifier_gradients(cls_right).message
+    assert "7 classifiers" in message and "single neuron" not in message and "three outputs" in message
+
+
+def test_finite_differences_are_told_why_they_fail():
+    message = check.network_gradients(wrong_finite_differences).message
+    assert "inputs of size 1e-6" in message and "right on every other network" in message
 
 
 def test_doctests():

@@ -321,6 +321,68 @@ def test_bad_training_arguments_are_named(lr, iterations, error, name):
         Network([2, 3, 3]).train(GOOD_X, GOOD_Y, lr, iterations)
 
 
+@pytest.mark.parametrize("sizes, X, Y, method, message", [
+    ([2, 3, 1], np.array([0.5, -1.0]), None, "forward", r"single example use X\.reshape\(1, -1\)"),
+    ([1, 3, 2], np.linspace(0, 1, 5), None, "forward", r"5 examples of one value each use X\.reshape\(-1, 1\)"),
+    ([2, 3, 1], np.zeros((4, 2)), np.zeros(4), "cost", r"Y must have 2 dimensions.*Y\.reshape\(-1, 1\)"),
+    ([2, 3, 1], np.zeros((4, 2)), np.zeros(4), "gradients", r"Y\.reshape\(-1, 1\)"),
+    ([2, 3, 1], np.zeros((4, 2)), np.zeros(4), "train", r"Y\.reshape\(-1, 1\)"),
+    ([2, 3, 2], np.zeros((1, 2)), np.zeros(2), "cost", r"single example use Y\.reshape\(1, -1\)"),
+])
+def test_one_dimensional_data_is_refused_with_the_reshape_it_needs(sizes, X, Y, method, message):
+    """No silent broadcasting: Y of shape (m,) against outputs (m, 1) would make an (m, m) error matrix."""
+    net = Network(sizes, seed=0)
+    with pytest.raises(ValueError, match=message):
+        if method == "forward":
+            net.forward(X)
+        elif method == "train":
+            net.train(X, Y, 0.1, 1)
+        else:
+            getattr(net, method)(X, Y)
+
+
+def test_float32_and_list_data_give_the_float64_results():
+    net = Network([2, 3, 1], activation=["tanh", "sigmoid"], seed=3, loss="log")
+    X, Y = datasets.xor_blobs(per_blob=4)
+    dW, db = net.gradients(X, Y)
+    for X_, Y_ in [(X.astype(np.float32), Y.astype(np.float32)), (X.tolist(), Y.tolist())]:
+        assert net.forward(X_).dtype == np.float64
+        gW, gb = net.gradients(X_, Y_)
+        assert max_relative_error(gW + gb, dW + db) < 1e-6
+        assert np.isclose(net.cost(X_, Y_), net.cost(X, Y), rtol=1e-6)
+
+
+def test_log_loss_gradient_at_saturated_outputs_is_a_minus_y():
+    """a = 1 against y = 0 and a = 0 against y = 1: dC/dz = (a - y)/m exactly, no 0/0 from 1/(a(1 - a))."""
+    net = Network([1, 1], seed=0, loss="log")
+    net.weights[0][:] = 1000.0
+    X, Y = np.array([[1.0], [-1.0]]), np.array([[0.0], [1.0]])
+    with np.errstate(divide="raise", over="raise", invalid="raise"):   # underflow to 0 is fine
+        dW, db = net.gradients(X, Y)
+        assert net.cost(X, Y) == 1000.0
+    assert np.array_equal(dW[0], [[1.0]]) and np.array_equal(db[0], [0.0])
+
+
+def test_divergence_on_the_last_step_is_reported():
+    """The cost before the step is finite, the step itself overflows: the weights must not come back as inf."""
+    X, Y = datasets.heart_curve(20)
+    net = Network([1, 3, 2], activation="identity", seed=0)
+    assert max(np.max(np.abs(g)) for g in sum(net.gradients(X * 100, Y), [])) > 10   # so lr * gradient overflows
+    with np.errstate(all="ignore"):
+        with pytest.raises(ValueError, match="training diverged at step 0"):
+            net.train(X * 100, Y, 1e308, 1)
+
+
+def test_activations_changed_by_hand_are_checked():
+    net = Network([2, 3, 1], activation=["tanh", "sigmoid"], seed=0, loss="log")
+    net.activations = ("tanh", "tanh")
+    with pytest.raises(ValueError, match="loss='log' needs a sigmoid output layer"):
+        net.gradients(np.zeros((2, 2)), np.zeros((2, 1)))
+    net.activations = ("tanh",)
+    with pytest.raises(ValueError, match="2 layers but 1 activations"):
+        net.forward(np.zeros((2, 2)))
+
+
 def test_log_loss_targets_outside_unit_interval():
     net = Network([2, 1], seed=0, loss="log")
     with pytest.raises(ValueError, match=r"Y must hold values in \[0, 1\]"):
@@ -372,6 +434,10 @@ def test_heart_curve():
     assert t.shape == (100, 1) and uv.shape == (100, 2)
     assert t[0, 0] == 0 and t[-1, 0] == 1 and np.allclose(uv[0], uv[-1])
     assert np.all((uv > 0.09) & (uv < 0.91))
+    # the ranges the docstring states, on a fine sampling of the whole curve
+    _, fine = datasets.heart_curve(200_001)
+    assert np.allclose(fine.min(axis=0), [0.1, 0.1375], atol=1e-9)
+    assert np.isclose(fine[:, 0].max(), 0.9, atol=1e-9) and 0.8605 < fine[:, 1].max() < 0.861
     s = 2 * np.pi * t[:, 0]
     assert np.allclose((uv[:, 0] - 0.5) * 40, 16 * np.sin(s) ** 3)
     with pytest.raises(ValueError, match="points"):

@@ -16,8 +16,10 @@ Each checker calls the reader's function on fixed networks and data (the course'
 transposed matrix still multiplies, inputs scaled by 1e-6, saturated neurons,
 one example), compares every array with :meth:`mmlbook.nn.Network.gradients`
 (itself checked against central differences in the unit tests) within a
-tolerance relative to that array's own size, and when they differ names the
-typical mistake that gives the same numbers, or else the first array that is wrong.
+tolerance relative to that array's own size (1e-4 of its largest entry: float32
+passes; finite differences do not, on the network whose inputs and so whose dW[0]
+are tiny), and when they differ names the typical mistake that gives the same
+numbers, or else the first array that is wrong.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class _Probe:
         self.net.biases = [rng.normal(0.0, 0.5, b.shape) for b in self.net.biases]
         self.X, self.Y = X, Y
         self.dW, self.db = self.net.gradients(X, Y)
+        self.tiny_inputs = bool(np.max(np.abs(X)) < 1e-3)
 
     @property
     def m(self) -> int:
@@ -113,6 +116,8 @@ def _variant(probe: _Probe, mistake: str | None) -> tuple[list[np.ndarray], list
     """The gradients as computed with one named mistake (None: the right ones). May raise on shapes."""
     W_, b_, acts = probe.net.weights, probe.net.biases, probe.activations
     X, Y, m, L = probe.X, probe.Y, probe.m, len(W_)
+    if mistake == "sigmoid_hidden":                # every layer a sigmoid, slopes a (1 - a) included
+        acts = ["sigmoid"] * L
     A, Z = [X], []
     for W, b, name in zip(W_, b_, acts):
         Z.append(A[-1] @ W.T + (0.0 if mistake == "no_bias_forward" else b))
@@ -128,7 +133,8 @@ def _variant(probe: _Probe, mistake: str | None) -> tuple[list[np.ndarray], list
             return A[l + 1] * (1 - A[l + 1])
         return _slope(name, Z[l])
 
-    scale = {"sum": 1.0, "mean_outputs": 1.0 / (m * Y.shape[1])}.get(mistake, 1.0 / m)
+    scale = {"sum": 1.0, "mean_outputs": 1.0 / Y.size, "x_size": 1.0 / X.size,
+             "m_from_columns": 1.0 / X.shape[1]}.get(mistake, 1.0 / m)
     error = (Y - A[-1]) if mistake == "sign" else (A[-1] - Y)
     if probe.loss == "squared":
         two = 1.0 if mistake == "no_two" else 2.0
@@ -148,7 +154,7 @@ def _variant(probe: _Probe, mistake: str | None) -> tuple[list[np.ndarray], list
     dW: list[np.ndarray] = [np.empty(0)] * L
     db: list[np.ndarray] = [np.empty(0)] * L
     for l in range(L - 1, -1, -1):
-        dW[l] = delta.T @ A[l]
+        dW[l] = delta.T @ (Z[l - 1] if mistake == "z_for_a" and l > 0 else A[l])
         db[l] = delta.sum(axis=0)
         if mistake == "double_mean":
             dW[l], db[l] = dW[l] / m, db[l] / m
@@ -168,12 +174,21 @@ def _variant(probe: _Probe, mistake: str | None) -> tuple[list[np.ndarray], list
 _SHARED = {
     "sum": "Every gradient is m times too large (m = number of examples): the cost is a *mean* over the "
            "examples, so the output error needs the factor 1/m (or divide dW and db by m).",
-    "mean_outputs": "Every gradient is n_L times too small: the cost sums the squared errors over the outputs "
+    "mean_outputs": "Every gradient is n_L times too small: the cost adds up the loss over the n_L outputs "
                     "and averages only over the m examples; divide by m, not by m·n_L (np.mean over all entries).",
     "double_mean": "Every gradient is m times too small: the 1/m is applied twice, once in the output error "
                    "and again by np.mean (or / m) in dW and db. Keep one of them.",
     "bias_mean": "The bias gradients are m times too small, the weight gradients right: db must *add up* the "
                  "rows of Δ (delta.sum(axis=0)), because Δ already carries the 1/m; np.mean divides by m again.",
+    "x_size": "Your gradients are n_0 times too small (n_0 = number of inputs): they divide by X.size = m·n_0. "
+              "That is the number of examples m only when there is one input (as for the heart, where the course "
+              "writes x.size); divide by m = X.shape[0], the number of rows.",
+    "m_from_columns": "Your gradients are scaled by m/n_0: the number of examples is taken as X.shape[1], which "
+                      "is the number of inputs n_0 here. With one example per row, m = X.shape[0] (X.shape[1] is m "
+                      "only when the examples are the columns, as in the courses).",
+    "z_for_a": "dW pairs the error with the previous layer's pre-activations Z where its activations belong: "
+               "∂C/∂W^(l) = Δ^(l)ᵀ A^(l−1), because z^(l) = W^(l) a^(l−1) + b^(l) multiplies the weights by a, "
+               "not by z.",
     "sign": "Every gradient has the wrong sign: the output error is a − y, not y − a. With y − a, "
             "gradient descent would climb the cost.",
     "untransposed": "The error is carried back through the transpose of the right matrix: with examples in rows, "
@@ -213,6 +228,9 @@ _CLASSIFIER = {
                           "a = tanh(z), not to the pre-activation z.",
     "sigmoid_slope_for_tanh": "The hidden layer uses the sigmoid's slope a (1 − a), but its activation is tanh, "
                               "whose slope is 1 − a².",
+    "sigmoid_hidden": "Your hidden layer is a sigmoid (forward and backward), but this classifier's hidden layer is "
+                      "tanh: A1 = np.tanh(X @ W1.T + b1), with slope 1 − A1². (The sigmoid belongs to the output "
+                      "layer only.)",
 }
 
 
@@ -220,6 +238,8 @@ _CLASSIFIER = {
 
 def _as_list(value: Any, what: str, probe: _Probe, name: str) -> list[np.ndarray]:
     L = len(probe.net.weights)
+    if isinstance(value, np.ndarray) and value.dtype == object and value.ndim == 1:
+        value = list(value)                   # np.array([dW1, dW2, ...], dtype=object): a list in disguise
     if isinstance(value, np.ndarray):
         raise Failure(f"{name} should return a pair (dW, db) of lists, one array per layer, but its {what} is "
                       f"one array of shape {value.shape}. Return ([dW_1, dW_2, ...], [db_1, db_2, ...]).")
@@ -244,6 +264,14 @@ def _output(function: Callable, name: str, probe: _Probe) -> tuple[list[np.ndarr
                       "(W - lr * dW belongs in the training loop, not in the gradient function).")
     if value is None:
         raise Failure(f"{name} returned None: is the return statement missing?")
+    W_shapes, b_shapes = [W.shape for W in probe.net.weights], [b.shape for b in probe.net.biases]
+    right_shapes = _shapes_are(value, [W_shapes, b_shapes])   # (on a single neuron, (db, dW) can look the same)
+    if not right_shapes and _shapes_are(value, list(zip(W_shapes, b_shapes))):
+        raise Failure(f"{name} returned one (dW, db) pair per layer; return the two lists instead, "
+                      "([dW_1, dW_2, ...], [db_1, db_2, ...]): for example dW, db = zip(*pairs), then lists.")
+    if not right_shapes and isinstance(value, Sequence) and _shapes_are(value[::-1], [W_shapes, b_shapes]):
+        raise Failure(f"{name} returned (db, dW), the bias gradients first: return (dW, db), the weight "
+                      "gradients first, in the order of (weights, biases).")
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
         raise Failure(f"{name} should return a pair (dW, db) of lists, but it returned {type(value).__name__}"
                       + (f" of length {len(value)}" if isinstance(value, Sequence) else "") + ".")
@@ -252,8 +280,21 @@ def _output(function: Callable, name: str, probe: _Probe) -> tuple[list[np.ndarr
     return dW, _shaped(dW, db, probe)
 
 
+def _shapes_are(value: Any, shapes: Any) -> bool:
+    """``value`` is nested sequences of arrays with exactly these nested shapes (bias columns (n, 1) allowed)."""
+    if isinstance(shapes, tuple) and all(isinstance(n, int) for n in shapes):     # one array's shape
+        try:
+            got = np.shape(value)
+        except ValueError:                                     # a ragged list
+            return False
+        return (got == shapes or (len(shapes) == 1 and got in ((shapes[0], 1), (1, shapes[0]))))
+    if isinstance(value, (str, bytes, np.ndarray)) or not isinstance(value, Sequence) or len(value) != len(shapes):
+        return False
+    return all(_shapes_are(v, s) for v, s in zip(value, shapes))
+
+
 def _shaped(dW: list[np.ndarray], db: list[np.ndarray], probe: _Probe) -> list[np.ndarray]:
-    """Check the shapes (naming the usual mistakes); return db with (n_out, 1) columns accepted as (n_out,)."""
+    """Check the shapes (naming the usual mistakes); return db with (n_out, 1) or (1, n_out) read as (n_out,)."""
     L, sizes = len(dW), probe.sizes
     wanted_W = [(sizes[l + 1], sizes[l]) for l in range(L)]
     got_W = [g.shape for g in dW]
@@ -282,8 +323,8 @@ def _shaped(dW: list[np.ndarray], db: list[np.ndarray], probe: _Probe) -> list[n
         shape = db[l].shape
         if shape == (n_out,):
             fixed.append(db[l])
-        elif shape == (n_out, 1):             # the course's column convention: accepted
-            fixed.append(db[l][:, 0])
+        elif shape in ((n_out, 1), (1, n_out)):   # a column (the courses' convention) or a keepdims row
+            fixed.append(db[l].reshape(n_out))
         elif shape == (probe.m, n_out) or shape == (n_out, probe.m):
             raise Failure(f"Your db[{l}] has shape {shape} {where}, one row per example: the bias gradient must "
                           f"be summed over the examples (delta.sum(axis=0)), giving shape ({n_out},). "
@@ -339,14 +380,13 @@ def _variants(probe: _Probe, mistake: str) -> Any:
         return exc
 
 
-def _check(function: Callable, name: str, probes: list[_Probe], messages: dict[str, str]) -> str:
+def _check(function: Callable, name: str, probes: list[_Probe], messages: dict[str, str], passed: str) -> str:
     outputs = _run_all(function, name, probes)
     raised = [i for i, out in enumerate(outputs) if isinstance(out, Failure)]
     right = [i not in raised and all(_close(outputs[i][0] + outputs[i][1], p.dW + p.db))
              for i, p in enumerate(probes)]
     if all(right):
-        return (f"right on all {len(probes)} networks, from a single neuron to {max(len(p.sizes) for p in probes) - 1} "
-                "layers, with square layers, inputs of size 1e-6, saturated units and a single example.")
+        return f"right on all {len(probes)} {passed}"
     if len(raised) < len(probes):                 # some calls ran: is it a mistake we can name?
         for mistake, message in messages.items():
             if _matches(outputs, [_variants(probe, mistake) for probe in probes]):
@@ -378,6 +418,15 @@ def _check(function: Callable, name: str, probes: list[_Probe], messages: dict[s
             if first == L - 1 else
             f" The arrays of the later layers are right, so look at the step that carries the error back "
             f"from layer {first + 2} to layer {first + 1} (Δ^(l) = (Δ^(l+1) W^(l+1)) ⊙ f'(Z^(l))).")
+    only_here = all(right[j] for j in range(len(probes)) if j != i)
+    if only_here and not probe.tiny_inputs:
+        hint = (f" It is right on every other network, so look for what is special about this one, {probe.label}: "
+                "does your code assume a number of inputs, outputs, layers or examples?")
+    if only_here and probe.tiny_inputs:
+        hint = (" It is right on every other network. Here the inputs are of size 1e-6, so dW[0] is about a "
+                "million times smaller than the other gradients, and it must still be right to 1e-4 of its own "
+                "size: finite differences, or arithmetic in float16, cannot get it that accurately; "
+                "backpropagation in float32 or float64 can.")
     raise Failure(f"On {probe.label}, {', '.join(names)} {'differs' if len(names) == 1 else 'differ'} from the "
                   "right gradients. For example "
                   f"{label}{list(map(int, k))} should be {want[k]:.6g}, but yours is {wrong[k]:.6g}.{hint}")
@@ -395,7 +444,8 @@ def network_gradients(function: Any) -> Result:
         ``(m, n_0)`` (one example per row) and ``Y`` is ``(m, n_L)``. It returns
         the gradients of :math:`C = \frac1m\sum_i\lVert a_i - y_i\rVert^2` as two
         lists shaped like ``weights`` and ``biases`` (bias gradients of shape
-        ``(n_out, 1)``, the course's convention, are accepted too).
+        ``(n_out, 1)``, the course's convention, or ``(1, n_out)``, a sum with
+        ``keepdims=True``, are accepted too).
 
     Returns
     -------
@@ -417,7 +467,9 @@ def network_gradients(function: Any) -> Result:
     True
     """
     return run("network_gradients", function,
-               lambda f: _check(f, "network_gradients", _regression_probes(), {**_SHARED, **_REGRESSION}))
+               lambda f: _check(f, "network_gradients", _regression_probes(), {**_SHARED, **_REGRESSION},
+                                "networks, from a single neuron to 4 layers, with square layers, inputs of size "
+                                "1e-6, saturated units and a single example."))
 
 
 def classifier_gradients(function: Any) -> Result:
@@ -431,6 +483,7 @@ def classifier_gradients(function: Any) -> Result:
         ``(n_h, n_0)`` and ``(n_out, n_h)``, ``biases = [b1, b2]``, ``X`` of shape
         ``(m, n_0)`` and labels ``Y`` of shape ``(m, n_out)`` in {0, 1}. The cost
         is the log loss summed over the outputs and averaged over the examples.
+        Bias gradients of shape ``(n, 1)`` or ``(1, n)`` are accepted too.
 
     Returns
     -------
@@ -453,4 +506,6 @@ def classifier_gradients(function: Any) -> Result:
     True
     """
     return run("classifier_gradients", function,
-               lambda f: _check(f, "classifier_gradients", _classifier_probes(), {**_SHARED, **_CLASSIFIER}))
+               lambda f: _check(f, "classifier_gradients", _classifier_probes(), {**_SHARED, **_CLASSIFIER},
+                                "classifiers, from one hidden unit to three inputs and three outputs, with square "
+                                "layers, inputs of size 1e-6, saturated units and a single example."))
