@@ -79,7 +79,7 @@ def test_chapter_has_two_slider_figures_with_two_sliders(chapter):
 # the standard library, mmlbook and its dependencies (import name -> distribution in code/pyproject.toml).
 _PROVIDED = {"numpy": "numpy", "matplotlib": "matplotlib", "ipywidgets": "ipywidgets", "scipy": "scipy",
              "sympy": "sympy", "mpmath": "sympy", "sklearn": "scikit-learn", "platformdirs": "platformdirs",
-             "IPython": "ipywidgets"}
+             "IPython": "ipywidgets", "threadpoolctl": "scikit-learn"}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
