@@ -392,8 +392,9 @@ KNN_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It votes among the k *farthest* training points: np.argsort sorts ascending, so the nearest are "
      "argsort(d)[:k] (argmax of the distances picks the farthest)."),
     (_knn_model(lambda row, k: np.argsort(row, kind="stable")[1:k + 1], _majority),
-     "It skips the nearest training point (argsort(d)[1:k + 1]): that drops a point's own copy only "
-     "when you classify the training set itself; here the test points are new, so take argsort(d)[:k]."),
+     "It skips the nearest training point (argsort(d)[1:k + 1]). That is leave-one-out, for scoring a "
+     "training point against the others; knn_predict votes among all training points, so take "
+     "argsort(d)[:k], and a test point that is also a training point counts as its own neighbour."),
     (_knn_model(lambda row, k: np.argsort(row, kind="stable")[:k + 1], _majority),
      "It votes among k + 1 neighbours: take argsort(d)[:k]."),
     (_knn_model(lambda row, k: np.argsort(row, kind="stable")[:1], _majority),
