@@ -62,6 +62,7 @@ def test_right_distances_pass(function):
     (lambda x, y: np.sum((np.asarray(x, float) - y) ** 2), "squared distance"),
     (lambda x, y: np.sqrt(np.sum((x - y) ** 2)), "uint8"),
     (lambda x, y: np.linalg.norm(x - y), "uint8"),
+    (lambda x, y: np.sqrt(np.dot(x - y, x - y)), "uint8"),       # a wrap-around no model copies exactly
     (lambda x, y: np.sum(np.abs(np.asarray(x, float) - y)), "L1"),
     (lambda x, y: np.sqrt(np.mean((np.asarray(x, float) - y) ** 2)), "np.mean"),
     (lambda x, y: abs(np.linalg.norm(np.asarray(x, float)) - np.linalg.norm(np.asarray(y, float))),
@@ -142,6 +143,7 @@ def _fl(v):
     (lambda x, y: np.arcsin(np.clip(_fl(x) @ _fl(y) / (np.linalg.norm(_fl(x)) * np.linalg.norm(_fl(y))), -1, 1)),
      "arcsin"),
     (lambda x, y: np.arccos(np.clip(x @ y / (np.linalg.norm(x) * np.linalg.norm(y)), -1, 1)), "uint8"),
+    (lambda x, y: np.arccos(np.clip(x @ y / np.sqrt(np.sum(x * x) * np.sum(y * y)), -1, 1)), "uint8"),
     (lambda x, y: np.arctan2(x[1], x[0]) - np.arctan2(y[1], y[0]), "should be"),   # 2-D only, signed
     (lambda x, y: None, "return statement"),
 ])
@@ -233,6 +235,8 @@ def _random_tie(labels):
     (_knn(lambda d, k: np.argsort(d)[:k], lambda v: v.max()), "largest label"),
     (_knn(lambda d, k: np.argsort(d)[:k], lambda v: v[-1]), "k-th nearest"),
     (_knn(lambda d, k: np.argsort(d)[:k], _mode, convert=False), "uint8"),
+    (lambda k, X_train, y_train, X_test: np.array([_mode(y_train[np.argsort(np.linalg.norm(X_train - x, axis=1))[:k]])
+                                                  for x in X_test]), "uint8"),
     (_knn(lambda d, k: np.argsort(d)[:k], _random_tie), "at random"),
     (lambda k, X_train, y_train, X_test: np.array([_mode(y_train[np.argsort(np.abs(
         np.asarray(X_train, float) - x).sum(1))[:k]]) for x in np.asarray(X_test, float)]), "L1"),

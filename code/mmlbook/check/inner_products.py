@@ -46,6 +46,9 @@ __all__ = ["distance", "angle", "knn_predict"]
 _D_RTOL, _D_ATOL = 1e-5, 1e-6   # distance: relative, and times |x| + |y|
 _A_TOL = 1e-6                  # angle: radians, or in the cosine
 _TIE = 1e-6                    # kNN: squared distances this close (times the data's squared scale) tie
+_UINT8 = ("On MNIST images it is wrong, and right on every float input: the pixels are uint8, and "
+          "arithmetic on two uint8 arrays (x - y, x @ y, their squares) stays in uint8 and wraps around "
+          "modulo 256 (3 − 5 gives 254). Convert first: x = np.asarray(x, dtype=float).")
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +150,9 @@ def _check_distance(function: Callable) -> str:
     for wrong, message in DISTANCE_MISTAKES:
         if all(_same(got, quietly(wrong, *args), _distance_ok(*args)) for args, got in outputs):
             raise Failure(message)
+    if all(_same(got, _right_distance(*args), _distance_ok(*args)) for args, got in outputs
+           if args[0].dtype != np.uint8):
+        raise Failure(_UINT8)
     for (x, y), got in outputs:
         want = _right_distance(x, y)
         if not _same(got, want, _distance_ok(x, y)):
@@ -280,6 +286,8 @@ def _check_angle(function: Callable) -> str:
                           f"vectors x = {_show(x)}, y = {_show(y)}: the cosine rounded to just beyond "
                           "±1 (e.g. 1.0000000000000002) and arccos of that is NaN. Clip it: "
                           "np.arccos(np.clip(c, -1, 1)).")
+    if all(_same(got, _right_angle(*args), _angle_ok) for args, got in outputs if args[0].dtype != np.uint8):
+        raise Failure(_UINT8)
     for (x, y), got in outputs:
         want = _right_angle(x, y)
         if not _same(got, want, _angle_ok):
@@ -462,6 +470,8 @@ def _check_knn(function: Callable) -> str:
         if hits >= 0.9 * sum(int(w.sum()) for w in wrong) and \
                 hits >= 0.5 * sum(int(w.sum()) for w in model_wrong) and hits > 0:   # ties: picks differ
             raise Failure(message)
+    if not any(w.any() for p, w in zip(probes, wrong) if p[1].dtype != np.uint8):
+        raise Failure(_UINT8.replace("(x - y, x @ y, their squares)", "(X_train - x, its square)"))
     for (k, X_train, y_train, X_test), got, w, a in zip(probes, outputs, wrong, allowed):
         if w.any():
             i = int(np.flatnonzero(w)[0])
