@@ -266,3 +266,18 @@ def test_checkers_leave_no_warnings(recwarn):
     check.knn_predict(lambda k, X_train, y_train, X_test: [np.bincount(y_train[np.argsort(
         np.sum((X_train - x) ** 2, axis=1))[:k]]).argmax() for x in X_test])
     assert not recwarn.list, [str(w.message) for w in recwarn]
+
+
+@pytest.mark.parametrize("c", [1e-8, 1e8])
+def test_a_right_function_working_in_other_units_passes(c):
+    """The verdicts are relative to the data's scale: rescaling inside a right function changes nothing."""
+    assert check.distance(lambda x, y: pca.distance(c * np.asarray(x, float), c * np.asarray(y, float)) / c)
+    assert check.angle(lambda x, y: pca.angle(c * np.asarray(x, float), np.asarray(y, float) / c))
+    assert check.knn_predict(lambda k, X_train, y_train, X_test: pca.knn_predict(
+        k, c * np.asarray(X_train, float), y_train, c * np.asarray(X_test, float)))
+
+
+@pytest.mark.parametrize("c", [1e-8, 1, 1e8])
+def test_a_small_relative_error_fails_at_every_scale(c):
+    assert not check.distance(lambda x, y: (1 + 1e-3) * pca.distance(c * np.asarray(x, float), c * np.asarray(y, float)) / c)
+    assert not check.angle(lambda x, y: (1 + 1e-3) * pca.angle(c * np.asarray(x, float), np.asarray(y, float)))
