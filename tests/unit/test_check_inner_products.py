@@ -117,8 +117,21 @@ def angle_normalise_first(x, y):
     return float(np.arccos(np.clip(u @ v, -1, 1)))
 
 
+def angle_float32_loops(x, y):   # float32 accumulated one term at a time: the least accurate right way
+    xy = xx = yy = np.float32(0)
+    for a, b in zip(np.asarray(x, np.float32), np.asarray(y, np.float32)):
+        xy, xx, yy = xy + a * b, xx + a * a, yy + b * b
+    return float(np.arccos(np.clip(xy / np.sqrt(xx * yy), -1, 1)))
+
+
+def angle_clip_inside(x, y):     # clipping to 1 - 1e-7 is an error float32 rounding makes anyway
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    return np.arccos(np.clip(x @ y / (np.linalg.norm(x) * np.linalg.norm(y)), -1 + 1e-7, 1 - 1e-7))
+
+
 @pytest.mark.parametrize("function", [angle_arccos_clip, angle_loops, angle_float32, angle_scipy,
-                                      angle_arctan2, angle_normalise_first, pca.angle])
+                                      angle_arctan2, angle_normalise_first, angle_float32_loops,
+                                      angle_clip_inside, pca.angle])
 def test_right_angles_pass(function):
     result = check.angle(function)
     assert result, result.message
@@ -126,6 +139,14 @@ def test_right_angles_pass(function):
 
 def _fl(v):
     return np.asarray(v, float)
+
+
+def _off_near(end, by):
+    """A right angle, except within 0.01 rad of ``end`` (0 or π), where it is moved by ``by`` towards π/2."""
+    def wrong(x, y):
+        a = pca.angle(_fl(x), _fl(y))
+        return a + np.sign(np.pi / 2 - end) * by if abs(a - end) < 1e-2 else a
+    return wrong
 
 
 @pytest.mark.parametrize("function, phrase", [
@@ -146,6 +167,12 @@ def _fl(v):
     (lambda x, y: np.arccos(np.clip(x @ y / np.sqrt(np.sum(x * x) * np.sum(y * y)), -1, 1)), "uint8"),
     (lambda x, y: np.arctan2(x[1], x[0]) - np.arctan2(y[1], y[0]), "should be"),   # 2-D only, signed
     (lambda x, y: None, "return statement"),
+    # 1e-3 rad from 0 or π the cosine is only 5e-7 from ±1; float32 rounding does not explain that.
+    (_off_near(0.0, 1e-3), "should be 0 rad"),
+    (_off_near(np.pi, 1e-3), "should be 3.14"),
+    (_off_near(0.0, 2e-3), "should be"),
+    (lambda x, y: np.arccos(np.clip(_fl(x) @ _fl(y) / (np.linalg.norm(_fl(x)) * np.linalg.norm(_fl(y))),
+                                    -1 + 1e-6, 1 - 1e-6)), "should be"),       # clipped too far inside
 ])
 def test_wrong_angles_are_named(function, phrase):
     result = check.angle(function)
@@ -243,6 +270,9 @@ def _random_tie(labels):
     (lambda k, X_train, y_train, X_test: np.array([y_train[np.argsort(((np.asarray(X_train, float) - x) ** 2)
         .sum(1))[:k]] for x in np.asarray(X_test, float)]), "neighbours' labels rather than"),
     (lambda k, X_train, y_train, X_test: None, "return statement"),
+    (lambda k, X_train, y_train, X_test: KNeighborsClassifier(n_neighbors=k, weights="distance").fit(
+        X_train, y_train).predict(X_test), "weights"),
+    (_knn(lambda d, k: np.argsort(d)[:k], lambda v: v[0]), "ignores k"),        # only the nearest label
 ])
 def test_wrong_knn_are_named(function, phrase):
     result = check.knn_predict(function)
@@ -281,3 +311,26 @@ def test_a_right_function_working_in_other_units_passes(c):
 def test_a_small_relative_error_fails_at_every_scale(c):
     assert not check.distance(lambda x, y: (1 + 1e-3) * pca.distance(c * np.asarray(x, float), c * np.asarray(y, float)) / c)
     assert not check.angle(lambda x, y: (1 + 1e-3) * pca.angle(c * np.asarray(x, float), np.asarray(y, float)))
+
+
+def test_distance_weighted_knn_is_named():
+    """Weighted by 1/d, as a learner writes it, is not the majority vote of the k nearest."""
+    def weighted(k, X_train, y_train, X_test):
+        X_train, X_test = np.asarray(X_train, float), np.asarray(X_test, float)
+        out = []
+        for x in X_test:
+            d = np.sqrt(((X_train - x) ** 2).sum(1))
+            near = np.argsort(d)[:k]
+            out.append(np.bincount(y_train[near], weights=1 / (d[near] + 1e-9)).argmax())
+        return np.array(out)
+    result = check.knn_predict(weighted)
+    assert not result and "weights" in result.message, result.message
+
+
+def test_angle_tolerance_is_float32_rounding_of_the_cosine():
+    from mmlbook.check.inner_products import _angle_ok
+    for n in (3, 4):                                   # the short parallel probes
+        ok = _angle_ok(n)
+        assert ok(4e-4, 0.0) and ok(np.pi - 4e-4, np.pi)          # float32: about 5e-4 rad
+        assert not ok(1e-3, 0.0) and not ok(np.pi - 1e-3, np.pi)   # cos differs by only 5e-7, still wrong
+    assert _angle_ok(10)(1.0 + 9e-7, 1.0) and not _angle_ok(10)(1.0 + 1e-4, 1.0)

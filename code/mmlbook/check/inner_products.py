@@ -10,17 +10,22 @@ The reader writes, as in the course's assignment ("Inner products and angles"),
 The probes include MNIST images as the uint8 arrays the loader returns (so
 ``x - y`` wraps around modulo 256 unless converted), vectors scaled by 1e6 and
 1e-6, parallel, antiparallel and nearly parallel vectors, and, for kNN, tied
-distances and tied votes. :mod:`mmlbook.pca` is the reference.
+distances and tied votes, and a vote that a distance-weighted kNN gets wrong. :mod:`mmlbook.pca` is the reference.
 
 Tolerances (relative to the data's scale, so a correct float32 computation passes):
 
 * distance: ``|got - d| <= 1e-5 * d + 1e-6 * (|x| + |y|)``. The second term admits
   the expansion ``sqrt(|x|^2 + |y|^2 - 2 x.y)`` (scikit-learn's), whose rounding
   is about ``1e-8 * |x|`` when ``x`` and ``y`` nearly coincide;
-* angle: within 1e-6 radians of the right angle, *or* with a cosine within 1e-6
-  of the right cosine. The second clause is for angles near 0 and π, where
-  ``arccos`` magnifies the cosine's rounding: an error of 1e-16 in the cosine
-  becomes about 1e-8 radians, and float32's 1e-7 becomes about 5e-4 radians;
+* angle: within 1e-6 radians of the right angle, *or* with a cosine within
+  float32 rounding of the right cosine, ``(n + 4) * 2**-24`` for vectors of
+  length ``n`` (the classical bound ``n u`` for a dot product of length ``n``,
+  plus a few roundings for the lengths and the division). The second clause is
+  for angles near 0 and π, where ``arccos`` magnifies the cosine's rounding: an
+  error of 1e-16 in the cosine becomes about 1e-8 radians, and float32's 1e-7
+  about 5e-4 radians. It is no wider: an angle 1e-3 rad from 0 or π has a
+  cosine only 5e-7 from ±1, more than float32 rounding explains for the short
+  parallel probes (n = 3, 4: at most 4.2e-7 and 4.8e-7), so it is rejected;
 * kNN: a prediction is right if it is the majority label for *some* admissible
   choice of neighbours and tie break: training points whose squared distances
   differ by less than ``1e-6 * (|x|^2 + max |x_train|^2)`` count as tied, and
@@ -44,7 +49,8 @@ from ._core import Failure, Result, as_result_array, call, quietly, run
 __all__ = ["distance", "angle", "knn_predict"]
 
 _D_RTOL, _D_ATOL = 1e-5, 1e-6   # distance: relative, and times |x| + |y|
-_A_TOL = 1e-6                  # angle: radians, or in the cosine
+_A_TOL = 1e-6                  # angle: radians
+_U32 = 2.0**-24                # float32's unit roundoff: the cosine may be off by (n + 4) of them
 _TIE = 1e-6                    # kNN: squared distances this close (times the data's squared scale) tie
 _UINT8 = ("On MNIST images it is wrong, and right on every float input: the pixels are uint8, and "
           "arithmetic on two uint8 arrays (x - y, x @ y, their squares) stays in uint8 and wraps around "
@@ -212,10 +218,13 @@ def _right_angle(x, y):
     return pca.angle(_f(x), _f(y))
 
 
-def _angle_ok(got: float, want: float) -> bool:
-    if not -_A_TOL <= got <= np.pi + _A_TOL:
-        return False
-    return abs(got - want) <= _A_TOL or abs(np.cos(got) - np.cos(want)) <= _A_TOL
+def _angle_ok(n: int) -> Callable[[float, float], bool]:
+    """Right within 1e-6 rad, or within float32 rounding of the cosine for vectors of length n."""
+    def ok(got: float, want: float) -> bool:
+        if not -_A_TOL <= got <= np.pi + _A_TOL:
+            return False
+        return abs(got - want) <= _A_TOL or abs(np.cos(got) - np.cos(want)) <= (n + 4) * _U32
+    return ok
 
 
 def _like(got: float, model: float) -> bool:
@@ -272,10 +281,10 @@ def _check_angle(function: Callable) -> str:
     for x, y in _angle_probes():
         got = _scalar(_call(function, "angle", x.copy(), y.copy()), "angle")
         outputs.append(((x, y), got))
-    if all(_same(got, _right_angle(*args), _angle_ok) for args, got in outputs):
+    if all(_same(got, _right_angle(*args), _angle_ok(args[0].size)) for args, got in outputs):
         return (f"right on {len(outputs)} pairs, among them parallel, antiparallel and nearly parallel "
                 "vectors, MNIST images as uint8 and vectors scaled by 1e6 and 1e-6 (within 1e-6 rad, or "
-                "1e-6 in the cosine near 0 and π)")
+                "float32 rounding in the cosine near 0 and π)")
     for wrong, message in ANGLE_MISTAKES:
         if all(_same(got, quietly(wrong, *args), _like) for args, got in outputs):
             raise Failure(message)
@@ -286,11 +295,12 @@ def _check_angle(function: Callable) -> str:
                           f"vectors x = {_show(x)}, y = {_show(y)}: the cosine rounded to just beyond "
                           "±1 (e.g. 1.0000000000000002) and arccos of that is NaN. Clip it: "
                           "np.arccos(np.clip(c, -1, 1)).")
-    if all(_same(got, _right_angle(*args), _angle_ok) for args, got in outputs if args[0].dtype != np.uint8):
+    if all(_same(got, _right_angle(*args), _angle_ok(args[0].size)) for args, got in outputs
+           if args[0].dtype != np.uint8):
         raise Failure(_UINT8)
     for (x, y), got in outputs:
         want = _right_angle(x, y)
-        if not _same(got, want, _angle_ok):
+        if not _same(got, want, _angle_ok(x.size)):
             raise Failure(f"angle(x, y) for x = {_show(x)}, y = {_show(y)} (dtype {x.dtype}) should be "
                           f"{want:.10g} rad, but it gave {got:.10g}")
     raise AssertionError("unreachable")  # pragma: no cover
@@ -333,11 +343,18 @@ def _knn_probes() -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
     square = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0], [5.0, 5.0], [6.0, 5.0]])
     square_labels = np.array([0, 1, 0, 1, 2, 2])
     centre = np.array([[0.0, 0.0]] * 12 + [[0.1, 0.0], [0.0, 0.1], [5.5, 5.0]])
+    # One near point of label 0 against two slightly farther ones of label 1 (and two of label 2 beyond):
+    # the majority of the 3 nearest is 1, and of the 5 nearest 1 or 2, but a vote weighted by closeness
+    # (1/d, or 1/d^2) gives 0 at every test point. No ties among the distances.
+    lopsided = np.array([[1.0, 0.0], [0.0, 2.0], [-2.1, 0.0], [0.0, -3.0], [3.3, 3.0], [9.0, 9.0]])
+    lopsided_labels = np.array([0, 1, 1, 2, 2, 0])
+    near_origin = np.array([[0.0, 0.0], [0.05, 0.0], [0.1, 0.05], [0.2, -0.1]])
     mn_train, mn_test = images[:300], np.concatenate([images[300:330], images[:10]])
     probes = [(k, X[train], y[train], X[test]) for k in (1, 3, 7)]
     probes += [(k, petals[train], y[train], petals[test]) for k in (4, 6)]     # duplicates: ties
     probes += [(5, 1e6 * X[train], y[train], 1e6 * X[test]), (5, 1e-6 * X[train], y[train], 1e-6 * X[test])]
     probes += [(2, square, square_labels, centre), (4, square, square_labels, centre)]
+    probes += [(3, lopsided, lopsided_labels, near_origin), (5, lopsided, lopsided_labels, near_origin)]
     probes += [(3, X[train], y[train], X[train][:20])]                         # test points in the training set
     probes += [(75, X[train], y[train], X[test][:5])]                          # k = N: the overall majority
     probes += [(1, mn_train, digits[:300], mn_test), (3, mn_train, digits[:300], mn_test)]
@@ -394,6 +411,19 @@ def _uint8_knn(k, X_train, y_train, X_test):
     return np.array([_majority(y_train[_nearest(row, k)]) for row in d2])
 
 
+def _weighted_knn(power: float) -> Callable:
+    """Votes weighted by 1 / d**power (scikit-learn's weights="distance" is power 1; d = 0 wins outright)."""
+    def predict(k, X_train, y_train, X_test):
+        d = np.sqrt(_squared_distances(X_train, X_test))
+        classes, out = np.unique(y_train), []
+        for row in d:
+            near = np.argsort(row, kind="stable")[:k]
+            w = np.where(row[near] == 0, 1.0, 0.0) if np.any(row[near] == 0) else 1 / row[near] ** power
+            out.append(classes[np.argmax([w[y_train[near] == c].sum() for c in classes])])
+        return np.array(out)
+    return predict
+
+
 #: (what a wrong kNN computes, what to tell its author)
 KNN_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (_knn_model(lambda row, k: np.argsort(row, kind="stable")[::-1][:k], _majority),
@@ -422,6 +452,12 @@ KNN_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
         k, X_train, y_train, X_test) if X_train.dtype != np.uint8 else _uint8_knn(k, X_train, y_train, X_test),
      "On MNIST images it is wrong: the pixels are uint8, and X_train - x wraps around modulo 256 "
      "(3 − 5 gives 254), so the wrong points look near. Convert first: np.asarray(X, dtype=float)."),
+    (_weighted_knn(1.0),
+     "It weights each neighbour's vote by its closeness (1/d, scikit-learn's weights='distance'): that is "
+     "distance-weighted kNN. knn_predict counts each of the k nearest as one vote: the majority label."),
+    (_weighted_knn(2.0),
+     "It weights each neighbour's vote by 1/d²: that is distance-weighted kNN. knn_predict counts each "
+     "of the k nearest as one vote: the majority label."),
     (lambda k, X_train, y_train, X_test: np.array([_majority(y_train[np.argsort(
         np.abs(_f(X_train) - _f(x)).sum(axis=1), kind="stable")[:k]]) for x in X_test]),
      "It finds the neighbours by the sum of absolute differences (L1); the checker asks for the "
@@ -462,7 +498,8 @@ def _check_knn(function: Callable) -> str:
     wrong = [_wrong_points(p, g, a) for p, g, a in zip(probes, outputs, allowed)]
     if not any(w.any() for w in wrong):
         return (f"right on {len(probes)} problems: Iris (4 and 2 features, scaled by 1e6 and 1e-6, k from 1 "
-                "to N), MNIST digits as uint8, test points in the training set, tied distances and votes")
+                "to N), MNIST digits as uint8, test points in the training set, tied distances and votes, and votes "
+                "that weighting by distance would change")
     for model, message in KNN_MISTAKES:
         predicted = [quietly(model, *p) for p in probes]
         model_wrong = [_wrong_points(p, m, a) for p, m, a in zip(probes, predicted, allowed)]
