@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mmlbook import check, pca
 
@@ -222,3 +224,21 @@ def test_project_is_compared_relative_to_x():
     def off(x, B):
         return project_course(x, B) + 1e-7 * np.linalg.norm(x) * np.ones_like(x)
     assert not check.project(off)
+
+
+# --- scale-free decisions ------------------------------------------------------------------
+
+@pytest.mark.parametrize("c", [1e-8, 1e8])
+def test_scaling_b_inside_the_readers_function_changes_no_verdict(c):
+    assert check.projection_matrix(lambda B: matrix_course(c * B))
+    assert check.project(lambda x, B: project_course(x, c * B))
+
+
+@settings(max_examples=30, deadline=None)
+@given(seed=st.integers(0, 10_000), c=st.sampled_from([1e-8, 1e8]), single=st.booleans(),
+       shape=st.sampled_from([(3, 1), (4, 2), (6, 3), (3, 3)]))
+def test_the_tolerance_is_the_same_for_c_times_b(seed, c, single, shape):
+    from mmlbook.check import projections
+    B = np.random.default_rng(seed).normal(size=shape)
+    assert projections._tolerance(c * B, single) == pytest.approx(projections._tolerance(B, single), rel=1e-6)
+    assert projections._resolvable(c * B, single) == projections._resolvable(B, single)
