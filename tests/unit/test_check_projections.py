@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.linalg
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,8 +69,27 @@ def matrix_loops(B):  # lists and loops only; returns a list of lists
     return [[sum(B[i][m] * C[m][j] for m in range(M)) for j in range(D)] for i in range(D)]
 
 
+def matrix_pinv_gram(B):  # the pseudo-inverse of BᵀB in place of the inverse
+    return B @ np.linalg.pinv(B.T @ B) @ B.T
+
+
+def matrix_cholesky(B):  # BᵀB = LLᵀ, two triangular solves (scipy)
+    return B @ scipy.linalg.cho_solve(scipy.linalg.cho_factor(B.T @ B), B.T)
+
+
+def matrix_orth(B):  # an orthonormal basis of the span from scipy (SVD, drops dependent directions)
+    U = scipy.linalg.orth(B)
+    return U @ U.T
+
+
+def matrix_pinv_float32(B):
+    B = np.asarray(B, dtype=np.float32)
+    return B @ np.linalg.pinv(B)
+
+
 @pytest.mark.parametrize("function", [matrix_course, matrix_course_dot, matrix_solve, matrix_float32,
                                       matrix_qr, matrix_lstsq, matrix_pinv, matrix_loops,
+                                      matrix_pinv_gram, matrix_cholesky, matrix_orth, matrix_pinv_float32,
                                       pca.projection_matrix])
 def test_right_projection_matrices_pass(function):
     result = check.projection_matrix(function)
@@ -111,6 +131,40 @@ def inverse_missing_transpose(B):
     return B @ np.linalg.inv(B.T @ B) @ B
 
 
+def _nearly_parallel(B):  # the checker's probe with columns at an angle of 1e-3 rad, at any scale
+    return B.shape == (4, 2) and np.linalg.cond(B) > 100
+
+
+def off_on_nearly_parallel(B):  # right, except 1e-4 (relative) off on the ill-conditioned probe
+    return matrix_course(B) * (1 + 1e-4) if _nearly_parallel(B) else matrix_course(B)
+
+
+def _dependent(B):
+    return np.linalg.matrix_rank(B) < B.shape[1]
+
+
+def off_on_dependent(B):  # the span's projection, but 1e-6 (relative) off, on dependent columns
+    return matrix_pinv(B) * (1 + 1e-6) if _dependent(B) else matrix_pinv(B)
+
+
+def elimination_without_pivot_check(B):  # Gauss-Jordan on BᵀB in NumPy: 0/0 = NaN when it is singular
+    B = np.asarray(B, dtype=float)
+    G = np.hstack([B.T @ B, B.T])
+    M = B.shape[1]
+    with np.errstate(all="ignore"):
+        for j in range(M):
+            G[j] = G[j] / G[j, j]
+            for i in range(M):
+                if i != j:
+                    G[i] = G[i] - G[i, j] * G[j]
+    return B @ G[:, M:]
+
+
+def svd_without_rank_check(B):  # U of the thin SVD keeps a direction with singular value 0
+    U = np.linalg.svd(B, full_matrices=False)[0]
+    return U @ U.T
+
+
 @pytest.mark.parametrize("function, phrase", [
     (lambda B: np.linalg.inv(B.T @ B) @ B.T @ B, "M × M"),                     # B^T B order swapped
     (lambda B: B.T @ np.linalg.pinv(B @ B.T) @ B, "rows of B"),                 # onto the rows
@@ -129,6 +183,10 @@ def inverse_missing_transpose(B):
     (lambda B: matrix_course(B)[:, : B.shape[1]], "shape"),
     (lambda B: matrix_course(B) * (1 + 1e-4), "should give"),
     (qr_without_rank_check, "not the projection onto their span"),             # silent on dependence
+    (svd_without_rank_check, "not the projection onto their span"),
+    (off_on_nearly_parallel, "two columns at an angle of 1e-3 rad"),            # the κ² tolerance is not loose
+    (off_on_dependent, "not the projection onto their span"),                  # nor is the dependent one
+    (elimination_without_pivot_check, "NaN or inf"),
 ])
 def test_wrong_projection_matrices_are_named(function, phrase):
     result = check.projection_matrix(function)
@@ -211,6 +269,9 @@ def test_right_projections_pass(function):
     (lambda x, B: float(np.linalg.norm(project_course(x, B))), "shape"),
     (lambda x, B: project_course(x, B) + 1e-4 * np.linalg.norm(x), "should give"),
     (lambda x, B: qr_without_rank_check(B) @ x, "not the projection onto their span"),
+    (lambda x, B: off_on_nearly_parallel(B) @ x, "two columns at an angle of 1e-3 rad"),
+    (lambda x, B: off_on_dependent(B) @ x, "not the projection onto their span"),
+    (lambda x, B: elimination_without_pivot_check(B) @ x, "NaN or inf"),
 ])
 def test_wrong_projections_are_named(function, phrase):
     result = check.project(function)

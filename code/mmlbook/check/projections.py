@@ -249,14 +249,19 @@ def _dependent_verdict(function: Callable, name: str, args: tuple, right: np.nda
             value = function(*[a.copy() for a in args])
     except Exception:  # any error is the honest answer: B^T B is singular
         return "raised an error"
-    got = as_result_array(value, name)
+    got, single = _as_output(value, name)
     if right.ndim == 1 and got.shape == (right.size, 1):
         got = got[:, 0]
     scale = float(np.linalg.norm(args[0])) if right.ndim == 1 else 1.0
-    if got.shape == right.shape and np.all(np.abs(got - right) <= 1e-5 * scale):
+    # The span is a line with a perfectly conditioned basis: the same tolerance as any well-conditioned
+    # probe (1e-9 in float64, 1e-5 in float32), relative to the size of x.
+    tol = _tolerance(_DEPENDENT[:, :1], single) * scale
+    if got.shape == right.shape and np.all(np.abs(got - right) <= tol):
         return "returned the projection onto their span (a line)"
+    nan = (" (NaN or inf: a division by a zero pivot? Stop with an error instead)"
+           if not np.all(np.isfinite(got)) else "")
     raise Failure(f"{name} for {_DEPENDENT_TEXT}: these columns are dependent, so BᵀB is singular and "
-                  f"B (BᵀB)⁻¹ Bᵀ does not exist. Your function returned {_show(got)}, which is not the "
+                  f"B (BᵀB)⁻¹ Bᵀ does not exist. Your function returned {_show(got)}{nan}, which is not the "
                   f"projection onto their span, {_show(right)}. It should raise an error (for example: "
                   "QR, then stop if a diagonal entry of R is tiny relative to B) or return the projection "
                   "onto the span (np.linalg.lstsq or pinv do that).")
