@@ -101,6 +101,12 @@ def test_float32_is_told_which_probes_it_cannot_resolve():
     assert "float32" not in check.projection_matrix(matrix_course).message
 
 
+def test_the_very_nearly_parallel_probe_is_stated_and_left_out_for_float32():
+    assert "keeps both columns at an angle of 1e-6 rad" in check.projection_matrix(matrix_course).message
+    assert "1e-6 rad" not in check.projection_matrix(matrix_float32).message
+    assert "keeps both columns" in check.project(project_course).message
+
+
 def test_the_verdict_on_dependent_columns_is_stated():
     assert "on dependent columns it raised an error" in check.projection_matrix(matrix_solve).message
     assert "projection onto their span" in check.projection_matrix(matrix_pinv).message
@@ -160,6 +166,17 @@ def elimination_without_pivot_check(B):  # Gauss-Jordan on BᵀB in NumPy: 0/0 =
     return B @ G[:, M:]
 
 
+def pinv_with_loose_cutoff(B):  # rcond = 1e-8 on BᵀB: treats columns closer than ~2e-4 rad as dependent
+    return B @ np.linalg.pinv(B.T @ B, rcond=1e-8) @ B.T
+
+
+def qr_with_loose_dependence_test(B):  # refuses a diagonal entry of R below 1e-5 of B's scale
+    Q, R = np.linalg.qr(B)
+    if np.any(np.abs(np.diag(R)) <= 1e-5 * np.abs(B).max()):
+        raise ValueError("the columns of B are dependent")
+    return Q @ Q.T
+
+
 def svd_without_rank_check(B):  # U of the thin SVD keeps a direction with singular value 0
     U = np.linalg.svd(B, full_matrices=False)[0]
     return U @ U.T
@@ -187,6 +204,8 @@ def svd_without_rank_check(B):  # U of the thin SVD keeps a direction with singu
     (off_on_nearly_parallel, "two columns at an angle of 1e-3 rad"),            # the κ² tolerance is not loose
     (off_on_dependent, "not the projection onto their span"),                  # nor is the dependent one
     (elimination_without_pivot_check, "NaN or inf"),
+    (pinv_with_loose_cutoff, "rank cut-off"),                                  # drops a column at 1e-6 rad
+    (qr_with_loose_dependence_test, "raised ValueError for two columns at an angle of 1e-6 rad"),
 ])
 def test_wrong_projection_matrices_are_named(function, phrase):
     result = check.projection_matrix(function)
@@ -272,6 +291,8 @@ def test_right_projections_pass(function):
     (lambda x, B: off_on_nearly_parallel(B) @ x, "two columns at an angle of 1e-3 rad"),
     (lambda x, B: off_on_dependent(B) @ x, "not the projection onto their span"),
     (lambda x, B: elimination_without_pivot_check(B) @ x, "NaN or inf"),
+    (lambda x, B: pinv_with_loose_cutoff(B) @ x, "rank cut-off"),
+    (lambda x, B: qr_with_loose_dependence_test(B) @ x, "raised ValueError for two columns at an angle of 1e-6"),
 ])
 def test_wrong_projections_are_named(function, phrase):
     result = check.project(function)

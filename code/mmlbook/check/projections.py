@@ -20,6 +20,11 @@ float32 is compared at single precision, and the nearly dependent probe, which
 float32 cannot resolve through :math:`B^\\top B`, is then left out (the message
 says so).
 
+A float64 answer must also keep both of two columns at an angle of 1e-6 rad
+(:math:`\\kappa(B) \\approx 2 \\times 10^6`): the tolerance there, :math:`100\\varepsilon\\kappa(B)^2 \\approx 0.09`,
+admits the course's formula (error about 1e-4) but not a rank cut-off or dependence test that drops
+one column, or raises.
+
 Last, a basis with *dependent* columns (column 1 = 2 x column 0): then
 :math:`B^\\top B` is singular and the formula has no meaning. The function passes
 if it raises an exception (as ``np.linalg.inv`` and ``solve`` do here, and
@@ -267,11 +272,40 @@ def _dependent_verdict(function: Callable, name: str, args: tuple, right: np.nda
                   "onto the span (np.linalg.lstsq or pinv do that).")
 
 
-def _check(function: Callable, name: str, probes, right_of, mistakes) -> tuple[int, str]:
-    """Call ``function`` on every probe, compare, and name a mistake; (probes compared, a note)."""
-    outputs, skipped = [], 0
+#: Columns at an angle of 1e-6 rad: independent, but a rank cut-off or dependence test that is not at
+#: the level of rounding drops one. The tolerance there, 100 ε κ(B)² ≈ 0.09, still admits the course's
+#: (BᵀB)⁻¹ (error ~1e-4) and rejects a projection onto one column (error 1). Float64 answers only:
+#: float32 cannot tell these columns apart at all.
+_VERY_NEAR = _near_dependent(1e-6)
+_VERY_NEAR_TEXT = "two columns at an angle of 1e-6 rad (independent, κ(B) ≈ 2e6)"
+
+
+def _rank_verdict(function: Callable, name: str, args: tuple, right: np.ndarray) -> None:
+    """Fail if the float64 answer on ``_VERY_NEAR`` raises or is not the projection onto the plane."""
+    try:
+        with np.errstate(all="ignore"):
+            value = function(*[a.copy() for a in args])
+    except Exception as error:
+        raise Failure(f"{name} raised {type(error).__name__} for {_VERY_NEAR_TEXT}. These columns are "
+                      "independent, so the projection exists (even B (BᵀB)⁻¹ Bᵀ gets it to about 1e-4, QR "
+                      "to 1e-10): a test for dependence must be relative to B's scale and at the level of "
+                      "rounding, such as a diagonal entry of R below D·ε·max|B|.") from None
+    got = as_result_array(value, name)
+    if right.ndim == 1 and got.shape == (right.size, 1):
+        got = got[:, 0]
+    scale = float(np.linalg.norm(args[0])) if right.ndim == 1 else 1.0
+    if not _close(got, right, _tolerance(_VERY_NEAR, False) * scale):
+        raise Failure(f"{name} for {_VERY_NEAR_TEXT} should give {_show(right)}, but it gave {_show(got)}. "
+                      "These columns are independent: did a rank cut-off (rcond in pinv or lstsq) or a "
+                      "dependence test treat them as dependent and drop one?")
+
+
+def _check(function: Callable, name: str, probes, right_of, mistakes) -> tuple[int, str, bool]:
+    """Call ``function`` on every probe, compare, and name a mistake; (probes compared, a note, single)."""
+    outputs, skipped, any_single = [], 0, False
     for args, text in probes:
         got, single = _as_output(_call(function, name, text, *args), name)
+        any_single = any_single or single
         want = right_of(*args)
         if want.ndim == 1 and got.shape == (want.size, 1):   # the course's column vector
             got = got[:, 0]
@@ -284,8 +318,8 @@ def _check(function: Callable, name: str, probes, right_of, mistakes) -> tuple[i
     if not all(_close(got, right_of(*args), tol) for args, got, tol, _ in outputs):
         _diagnose(outputs, mistakes, right_of, name)
     return len(outputs), ("" if not skipped else
-                                     f" (float32 cannot resolve the columns at an angle of 1e-3 rad through "
-                                     f"BᵀB: {skipped} probes left out)")
+                          f" (float32 cannot resolve the columns at an angle of 1e-3 rad through "
+                          f"BᵀB: {skipped} probes left out)"), any_single
 
 
 def _right_matrix(B: np.ndarray) -> np.ndarray:
@@ -298,21 +332,30 @@ def _right_project(x: np.ndarray, B: np.ndarray) -> np.ndarray:
 
 def _check_matrix(function: Callable) -> str:
     probes = [((B,), text) for text, B in _bases()]
-    n, note = _check(function, "projection_matrix", probes, _right_matrix, MATRIX_MISTAKES)
+    n, note, single = _check(function, "projection_matrix", probes, _right_matrix, MATRIX_MISTAKES)
+    if not single:
+        _rank_verdict(function, "projection_matrix", (_VERY_NEAR,), _right_matrix(_VERY_NEAR))
     verdict = _dependent_verdict(function, "projection_matrix", (_DEPENDENT,),
                                  pca.projection_matrix(_DEPENDENT[:, :1]))
     return (f"right on {n} bases (MML Example 3.11, a line, a random basis, all of R^3, nearly parallel "
-            f"columns; each also times 1e-6 and 1e6){note}; on dependent columns it {verdict}")
+            f"columns; each also times 1e-6 and 1e6){note}"
+            f"{'' if single else ', and it keeps both columns at an angle of 1e-6 rad'}; "
+            f"on dependent columns it {verdict}")
 
 
 def _check_project(function: Callable) -> str:
     probes = [((_x_for(B, k), B), f"{text}, x of size ~1e{3 * k - 3}") for text, B in _bases() for k in (0, 1, 2)
               if k == 1 or "Example" in text or "line" in text]
-    n, note = _check(function, "project", probes, _right_project, PROJECT_MISTAKES)
+    n, note, single = _check(function, "project", probes, _right_project, PROJECT_MISTAKES)
+    if not single:
+        x = _x_for(_VERY_NEAR, 1)
+        _rank_verdict(function, "project", (x, _VERY_NEAR), _right_project(x, _VERY_NEAR))
     x = np.array([1.0, 2.0, 3.0, 4.0])
     verdict = _dependent_verdict(function, "project", (x, _DEPENDENT), pca.project(x, _DEPENDENT[:, :1]))
     return (f"right on {n} probes (MML Example 3.11, a line, a random basis, all of R^3, nearly parallel "
-            f"columns; B times 1e-6 and 1e6, x from 1e-3 to 1e3){note}; on dependent columns it {verdict}")
+            f"columns; B times 1e-6 and 1e6, x from 1e-3 to 1e3){note}"
+            f"{'' if single else ', and it keeps both columns at an angle of 1e-6 rad'}; "
+            f"on dependent columns it {verdict}")
 
 
 def projection_matrix(function: Any) -> Result:
