@@ -194,6 +194,7 @@ def svd_without_rank_check(B):  # U of the thin SVD keeps a direction with singu
     (lambda B: B @ B.T / np.sum(B**2), "line formula"),                        # bb^T/b^Tb on a subspace
     (lambda B: B @ B.T / np.linalg.norm(B), "squared length"),                 # divides by |b|
     (lambda B: B @ (1 / (B.T @ B)) @ B.T, "entry by entry"),                   # 1/(B^T B)
+    (lambda B: np.outer(B[:, 0], B[:, 0]) / (B[:, 0] @ B[:, 0]), "first column only"),  # the 1-d function
     (inverse_missing_transpose, "a transpose may be missing"),                 # shapes do not fit
     (lambda B: np.linalg.inv(B @ B.T), "did you invert BBᵀ"),                  # inverts the singular BB^T
     (lambda B: None, "return statement"),
@@ -285,6 +286,7 @@ def test_right_projections_pass(function):
     (lambda x, B: B @ B.T @ x / np.sum(B * B), "line formula"),
     (lambda x, B: B @ B.T @ x / np.linalg.norm(B), "squared length"),
     (lambda x, B: B @ (1 / (B.T @ B)) @ B.T @ x, "entry by entry"),
+    (lambda x, B: (B[:, 0] @ x) / (B[:, 0] @ B[:, 0]) * B[:, 0], "first column only"),
     (lambda x, B: float(np.linalg.norm(project_course(x, B))), "shape"),
     (lambda x, B: project_course(x, B) + 1e-4 * np.linalg.norm(x), "should give"),
     (lambda x, B: qr_without_rank_check(B) @ x, "not the projection onto their span"),

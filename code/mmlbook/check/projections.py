@@ -135,6 +135,9 @@ MATRIX_MISTAKES: tuple[tuple[Callable[[np.ndarray], Any], str], ...] = (
     (lambda B: B @ B.T / np.sqrt(np.sum(B * B)),
      "It divides bbᵀ by the length ‖b‖ instead of the squared length bᵀb = ‖b‖²: for a line "
      "P = bbᵀ/(bᵀb), and for a subspace P = B (BᵀB)⁻¹ Bᵀ."),
+    (lambda B: np.outer(B[:, 0], B[:, 0]) / (B[:, 0] @ B[:, 0]),
+     "It projects onto the first column only, b₁b₁ᵀ/(b₁ᵀb₁): the line formula is right for a single "
+     "column, but the subspace is spanned by all M columns of B. Use P = B (BᵀB)⁻¹ Bᵀ."),
     (lambda B: B @ (1 / (B.T @ B)) @ B.T,
      "It takes 1 / (BᵀB) entry by entry instead of the matrix inverse: that is the inverse only for a "
      "single column (a 1 × 1 BᵀB). Use np.linalg.inv(B.T @ B), or better np.linalg.solve."),
