@@ -6,11 +6,11 @@ Each chapter's checkers live in a module named after the chapter, listed in its
 """
 
 from . import (derivatives, dot_product, eigenvalues, least_squares, linear_systems, orthogonality,
-               taylor, transformations, vectors)
+               statistics, taylor, transformations, vectors)
 from ._core import Result
 
 _CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues,
-             derivatives, taylor, least_squares)
+             derivatives, taylor, least_squares, statistics)
 
 __all__ = ["Result"]
 for _module in _CHAPTERS:
