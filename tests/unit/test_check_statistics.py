@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mmlbook import check, pca
 from mmlbook.check import statistics as stats_check
@@ -316,3 +318,31 @@ def test_columns_layout_gives_b_as_a_column():
 def test_a_wrong_layout_is_a_value_error(checker):
     with pytest.raises(ValueError, match="layout"):
         checker(lambda *a: 0, layout="rows_and_columns")
+
+
+# --- the verdict is relative to the data's scale ----------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(delta=st.floats(1e-3, 0.5), sign=st.sampled_from([-1.0, 1.0]))
+def test_a_relative_error_of_a_tenth_of_a_percent_always_fails(delta, sign):
+    factor = 1 + sign * delta
+    assert not check.mean(lambda X: np.mean(X, axis=0) * factor)
+    assert not check.cov(lambda X: np.cov(X.T, bias=True) * factor)
+    assert not check.affine_mean(lambda m, A, b: (A @ m + b) * factor)
+    assert not check.affine_covariance(lambda S, A, b: A @ S @ A.T * factor)
+
+
+@settings(max_examples=25, deadline=None)
+@given(delta=st.floats(-1e-7, 1e-7))
+def test_rounding_far_below_float32_precision_always_passes(delta):
+    assert check.mean(lambda X: np.mean(X, axis=0) * (1 + delta))
+    assert check.cov(lambda X: np.cov(X.T, bias=True) * (1 + delta))
+
+
+def test_an_error_invisible_at_unit_scale_is_caught_on_the_small_probe():
+    # 1e-7 is far below the tolerance for the unit-scale probes, but the data times 1e-6 has a
+    # covariance of about 1e-12: the tolerance follows the probe's scale, not a fixed number.
+    result = check.cov(lambda X: np.cov(X.T, bias=True) + 1e-7)
+    assert not result and "times 1e-6" in result.message, result.message
+    assert not check.mean(lambda X: np.mean(X, axis=0) + 1e-7)
