@@ -42,8 +42,13 @@ def mean_matrix(X):
     return np.ones(len(X)) @ X / len(X)
 
 
+def mean_squeezed(X):  # a column squeezed to 1-D: a 0-d array when D = 1
+    return np.squeeze(np.mean(X, axis=0, keepdims=True).T)
+
+
 @pytest.mark.parametrize("function", [mean_loops, mean_running, mean_float32, mean_keepdims, mean_matrix,
-                                      pca.mean, lambda X: np.mean(X, axis=0)])
+                                      mean_squeezed, pca.mean, lambda X: np.mean(X, axis=0),
+                                      lambda X: np.average(X, axis=0)])
 def test_right_means_pass(function):
     result = check.mean(function)
     assert result, result.message
@@ -96,6 +101,9 @@ def mean_uint8_loop(X):
     (lambda X: np.mean(X) * np.ones(X.shape[1]), "all N·D entries"),
     (lambda X: None, "return statement"),
     (lambda X: np.median(X, axis=0), "should give"),
+    (lambda X: (X.max(axis=0) + X.min(axis=0)) / 2.0, "should give"),   # right on the course's example
+    (lambda X: np.mean(X, axis=0, dtype=X.dtype), "wrapped around"),   # uint8 accumulator
+    (lambda X: sum(X) / len(X), "wrapped around"),                     # Python's sum keeps uint8
     (lambda X: np.mean(X, axis=0)[:-1], "should return shape"),
 ])
 def test_wrong_means_are_named(function, phrase):
@@ -155,13 +163,23 @@ def cov_float32(X):
     return Y.T @ Y / np.float32(len(Y))
 
 
-def cov_one_pass_float(X):  # E[x x^T] - mean mean^T: right, on floats
+def cov_one_pass_float(X):  # E[x x^T] - mean mean^T: right in exact arithmetic, cancels near 1e8
     X = np.asarray(X, dtype=float)
     m = X.mean(axis=0)
     return X.T @ X / len(X) - np.outer(m, m)
 
 
-@pytest.mark.parametrize("function", [cov_loops, cov_outer_loop, cov_float32, cov_one_pass_float,
+def cov_welford(X):  # a one-pass update that stays accurate
+    X = np.asarray(X, dtype=float)
+    m, M = np.zeros(X.shape[1]), np.zeros((X.shape[1], X.shape[1]))
+    for n, x in enumerate(X, start=1):
+        d = x - m
+        m = m + d / n
+        M = M + np.outer(d, x - m)
+    return M / len(X)
+
+
+@pytest.mark.parametrize("function", [cov_loops, cov_outer_loop, cov_welford,
                                       lambda X: np.cov(X.T, bias=True), lambda X: np.cov(X, rowvar=False, ddof=0),
                                       pca.cov])
 def test_right_covariances_pass(function):
@@ -208,6 +226,12 @@ def cov_ddof1_loop(X):  # a pure-Python N - 1 version raises ZeroDivisionError w
     (lambda X: (lambda Y: Y.T @ Y / len(X))(X - X.mean(axis=0).astype(X.dtype)), "wrapped around"),
     (lambda X: np.cov(X.T, bias=True) * 1.001, "should give"),
     (lambda X: None, "return statement"),
+    # the chapter's warning: on values near 1e8 with spread 1 these lose every digit
+    (cov_one_pass_float, "lost its digits"),
+    (lambda X: np.einsum("ni,nj->ij", X, X) / len(X) - np.outer(X.mean(0), X.mean(0)), "centre first"),
+    (cov_float32, "float32"),
+    (lambda X: np.diag(np.var(np.asarray(X, dtype=float), axis=0)), "should give"),
+    (lambda X: np.triu(np.cov(X.T, bias=True)), "should give"),
 ])
 def test_wrong_covariances_are_named(function, phrase):
     result = check.cov(function)
@@ -238,6 +262,9 @@ def test_the_probes_hold_what_the_docstring_says():
     pixels = next(X for label, X in probes.items() if "uint8" in label)
     assert pixels.dtype == np.uint8 and int(pixels.sum(axis=0).max()) > 255
     assert all(X.shape[0] != X.shape[1] for X in probes.values())
+    offset = probes[stats_check._OFFSET_LABEL]   # where the one-pass formula cancels, as in the chapter
+    assert np.abs(offset - 1e8).max() < 10 and np.all(np.var(offset, axis=0) > 0.3)
+    assert not np.allclose(cov_one_pass_float(offset), stats_check._right_cov(offset), rtol=1e-2, atol=1e-2)
     assert any(X.shape[0] == 1 for X in probes.values()) and any(X.shape[1] == 1 for X in probes.values())
 
 

@@ -17,9 +17,11 @@ vectors of the affine functions) in that older layout.
 
 Every checker calls the reader's function on several probes (the course's
 examples, data scaled by 1e6 and 1e-6, a constant column, one example, one
-feature, and uint8 pixels whose sum overflows 8 bits) and compares with the right
+feature, uint8 pixels whose sum overflows 8 bits, and values near 1e8 with a
+spread of 1, where the one-pass formula E[x xᵀ] − x̄ x̄ᵀ cancels) and compares with the right
 answer within a tolerance relative to the probe's scale, so that a correct float32
-or loop computation passes. When they differ it looks for a typical mistake and
+or loop computation passes (a float32 covariance fails only the values near 1e8,
+which float32 cannot even store to the nearest unit, and is told so). When they differ it looks for a typical mistake and
 names it.
 """
 
@@ -35,6 +37,7 @@ from ._core import Failure, Result, as_result_array, call, run
 
 __all__ = ["mean", "cov", "affine_mean", "affine_covariance"]
 
+_OFFSET_LABEL = "20 examples of 2 features near 1e8 with a spread of about 1"
 _RTOL = 1e-4   # float32 rounding of a mean or of centred products stays far below this
 _ATOL = 1e-5   # times the probe's scale (largest |x| for a mean, largest (x - mean)**2 for a covariance)
 _LAYOUTS = ("rows", "columns")
@@ -52,6 +55,9 @@ def _data_probes() -> list[tuple[str, np.ndarray]]:
     constant[:, 1] = 0.1
     pixels = rng.integers(150, 256, size=(40, 5)).astype(np.uint8)   # the sum of a column exceeds 255
     pixels[:, 2] = 0
+    # The chapter's warning: values near 1e8 with a spread of about 1 (timestamps in seconds), where
+    # E[x xᵀ] − x̄ x̄ᵀ cancels to rounding noise and only centring first keeps the digits.
+    offset = 1e8 + rng.normal(0.0, 1.0, size=(20, 2)) @ np.array([[1.0, 0.6], [0.0, 0.8]])
     return [
         ("the course's example [[0, 1, 1], [1, 2, 1]]", np.array([[0.0, 1.0, 1.0], [1.0, 2.0, 1.0]])),
         ("30 random examples of 4 features", base),
@@ -60,6 +66,7 @@ def _data_probes() -> list[tuple[str, np.ndarray]]:
         ("12 examples whose second feature is the constant 0.1", constant),
         ("25 examples of a single feature (D = 1)", rng.normal(-2.0, 0.5, size=(25, 1))),
         ("uint8 pixels (40 examples of 5 pixels, values up to 255)", pixels),
+        (_OFFSET_LABEL, offset),
         ("a single example (N = 1)", np.array([[1.5, -2.0, 4.0]])),
     ]
 
@@ -102,6 +109,12 @@ _COLUMNS = ("That is what you get if you take X as (D, N), examples as columns, 
             "of Imperial's course did. In this book (and the course's current version) X is (N, D): "
             "each row is an example. If you want the columns convention, run the check with "
             "layout='columns'.")
+
+_CANCELLATION = ("on data near 1e8 with a spread of about 1 (the chapter's timestamps) your covariance "
+                 "lost its digits. If you use E[x xᵀ] − x̄ x̄ᵀ (X.T @ X / N − np.outer(m, m)), both terms are "
+                 "about 1e16, where neighbouring doubles are 2 apart, and their difference is rounding: "
+                 "centre first, Xc = X − mean, then Xc.T @ Xc / N. If you compute in float32 (about 7 "
+                 "significant digits), 1e8 + 0.5 cannot even be stored: use float64.")
 
 #: (what a wrong mean computes, what to tell its author)
 MEAN_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
@@ -174,9 +187,9 @@ COV_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "It centres each example with the mean of its own features (axis=1); centre each feature "
      "with its mean over the examples, X − X.mean(axis=0)."),
     (_outer_sum_uint8,
-     "The formula E[x xᵀ] − x̄ x̄ᵀ is right on floats, but " + _OVERFLOW
-     + " (The formula also loses digits when the mean is large compared with the spread; centring "
-       "first is the safer habit.)"),
+     "The formula E[x xᵀ] − x̄ x̄ᵀ is right in exact arithmetic, but " + _OVERFLOW
+     + " (The formula also loses every digit when the mean is large compared with the spread, as on "
+       "data near 1e8 with a spread of 1; centre first.)"),
 )
 
 
@@ -224,9 +237,16 @@ def _diagnose(outputs: list, mistakes, right, scale, shown: Callable[[tuple], st
         for wrong, message in mistakes:
             if all(_explains(_attempt(wrong, *args), got, scale(*args)) for _, args, got in outputs):
                 raise Failure(message)
-        if all(_close(got, right(*args), scale(*args)) for _, args, got in answered
-               if np.asarray(args[0]).dtype != np.uint8) and len(answered) == len(outputs):
-            raise Failure("It is right on floats, but wrong on uint8 input: " + _OVERFLOW)
+        wrong_on = {label for label, args, got in answered if not _close(got, right(*args), scale(*args))}
+        uint8 = {label for label, args, _ in outputs if np.asarray(args[0]).dtype == np.uint8}
+        if len(answered) == len(outputs) and wrong_on and wrong_on <= uint8 | {_OFFSET_LABEL}:
+            # Right on every ordinary probe: name the trap(s) the chapter warns about.
+            parts = ["It is right on ordinary float data, but"]
+            if wrong_on & uint8:
+                parts.append(_OVERFLOW)
+            if _OFFSET_LABEL in wrong_on:
+                parts.append(("Also, " if wrong_on & uint8 else "") + _CANCELLATION)
+            raise Failure(" ".join(parts))
     for label, args, got in outputs:
         if isinstance(got, Failure):
             raise Failure(f"on {label}: {got}")
@@ -322,12 +342,14 @@ def _verdict(layout: str, outputs: list, notes: set, right, scale, mistakes, sho
 
 def _check_mean(function: Callable, layout: str) -> str:
     def shape_of(got, X, notes):
+        if X.shape[1] == 1 and got.ndim == 0:   # one feature: a 0-d mean holds the one number
+            return got.reshape(1)
         return _as_vector(got, X.shape[1], notes, "mean")
 
     outputs, notes = _stats_outputs(function, "mean", layout, shape_of)
     return _verdict(layout, outputs, notes, _right_mean, _mean_scale, MEAN_MISTAKES, _show_X, "mean",
-                    "right on 8 data sets (the course's example, data scaled by 1e6 and 1e-6, a "
-                    "constant feature, one feature, uint8 pixels, one example): the mean is "
+                    "right on 9 data sets (the course's example, data scaled by 1e6 and 1e-6, a "
+                    "constant feature, one feature, uint8 pixels, values near 1e8, one example): the mean is "
                     "(1/N) Σₙ xₙ, one number per feature")
 
 
@@ -370,8 +392,8 @@ def _check_cov(function: Callable, layout: str) -> str:
 
     outputs, notes = _stats_outputs(function, "cov", layout, shape_of)
     return _verdict(layout, outputs, notes, _right_cov, _cov_scale, COV_MISTAKES, _show_X, "cov",
-                    "right on 8 data sets (the course's example, data scaled by 1e6 and 1e-6, a "
-                    "constant feature, one feature, uint8 pixels, one example): "
+                    "right on 9 data sets (the course's example, data scaled by 1e6 and 1e-6, a "
+                    "constant feature, one feature, uint8 pixels, values near 1e8, one example): "
                     "S = (1/N) Σₙ (xₙ − x̄)(xₙ − x̄)ᵀ")
 
 
