@@ -72,6 +72,7 @@ def test_the_course_columns_convention_passes_with_layout_columns():
         return np.cov(X, bias=True)
 
     assert check.mean(course_mean, layout="columns")
+    assert "note" not in check.mean(course_mean, layout="columns").message   # a column is what was asked
     assert check.cov(course_cov, layout="columns")
     rows = check.mean(course_mean)
     assert not rows and "layout='columns'" in rows.message
@@ -339,6 +340,11 @@ def test_columns_layout_gives_b_as_a_column():
     assert check.affine_covariance(lambda S, A, b: A @ S @ A.T, layout="columns")
     result = check.affine_covariance(lambda S, A, b: A @ S @ A.T + b, layout="columns")
     assert not result and "adds b" in result.message
+    assert "X.T" not in result.message          # the affine messages say nothing about X's layout
+    column = check.affine_mean(lambda m, A, b: A @ m + b, layout="columns")
+    assert column and "note" not in column.message
+    wrong = check.affine_mean(lambda m, A, b: A @ m, layout="columns")
+    assert not wrong and "forgets the shift" in wrong.message and "X.T" not in wrong.message
 
 
 @pytest.mark.parametrize("checker", [check.mean, check.cov, check.affine_mean, check.affine_covariance])

@@ -314,7 +314,8 @@ def _stats_outputs(function: Callable, name: str, layout: str, shape_of) -> tupl
         given = X.T if layout == "columns" else X
         try:
             got = _call_kept(function, name, np.ascontiguousarray(given))
-            got = shape_of(as_result_array(got, name), X, notes)
+            # With layout="columns" a column (D, 1) is what the reader was asked for: no note.
+            got = shape_of(as_result_array(got, name), X, notes if layout == "rows" else set())
         except Failure as failure:
             if "returned None" in str(failure) or "in place" in str(failure) or "should return" in str(failure):
                 raise
@@ -517,7 +518,7 @@ def _affine_outputs(function: Callable, name: str, layout: str, first: str) -> t
         try:
             got = as_result_array(_call_kept(function, name, *given), name)
             if first == "m":
-                got = _as_vector(got, A.shape[0], notes, "mean")
+                got = _as_vector(got, A.shape[0], notes if layout == "rows" else set(), "mean")
             elif A.shape[0] == 1 and got.size == 1:
                 got = got.reshape(1, 1)
         except Failure as failure:
@@ -535,7 +536,8 @@ def _show_affine(args: tuple) -> str:
 
 def _check_affine_mean(function: Callable, layout: str) -> str:
     outputs, notes = _affine_outputs(function, "affine_mean", layout, "m")
-    return _verdict(layout, outputs, notes, _right_affine_mean, _affine_mean_scale, AFFINE_MEAN_MISTAKES,
+    # "rows": the messages speak of m, A and b, so the note on X's layout does not apply
+    return _verdict("rows", outputs, notes, _right_affine_mean, _affine_mean_scale, AFFINE_MEAN_MISTAKES,
                     _show_affine, "affine_mean",
                     "right on 6 maps (the course's example, a non-symmetric A, non-square A, "
                     "scaled by 1e6 and 1e-6): the mean moves to A m + b")
@@ -569,7 +571,8 @@ def affine_mean(function: Any, layout: str = "rows") -> Result:
 
 def _check_affine_cov(function: Callable, layout: str) -> str:
     outputs, notes = _affine_outputs(function, "affine_covariance", layout, "S")
-    return _verdict(layout, outputs, notes, _right_affine_cov, _affine_cov_scale, AFFINE_COV_MISTAKES,
+    # "rows": the messages speak of m, A and b, so the note on X's layout does not apply
+    return _verdict("rows", outputs, notes, _right_affine_cov, _affine_cov_scale, AFFINE_COV_MISTAKES,
                     _show_affine, "affine_covariance",
                     "right on 6 maps (the course's example, a non-symmetric A, non-square A, "
                     "scaled by 1e6 and 1e-6): the covariance becomes A S Aᵀ, whatever b is")
