@@ -5,12 +5,12 @@ Each chapter's checkers live in a module named after the chapter, listed in its
 ``from mmlbook import check``. Two chapters may not use the same name.
 """
 
-from . import (derivatives, dot_product, eigenvalues, least_squares, linear_systems, orthogonality,
+from . import (derivatives, dot_product, eigenvalues, least_squares, linear_systems, orthogonality, pca,
                taylor, transformations, vectors)
 from ._core import Result
 
 _CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues,
-             derivatives, taylor, least_squares)
+             derivatives, taylor, least_squares, pca)
 
 __all__ = ["Result"]
 for _module in _CHAPTERS:

@@ -1,0 +1,316 @@
+"""Tests for the Chapter 16 checker: right PCAs written many ways pass, learners' mistakes are named."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.decomposition import PCA
+
+from mmlbook import check
+from mmlbook import pca as reference
+import importlib
+
+module = importlib.import_module("mmlbook.check.pca")  # check.pca is the checker function
+
+
+def _centred(X):
+    X = np.asarray(X, dtype=float)
+    return X - X.mean(axis=0)
+
+
+def _cov(X):
+    Xc = _centred(X)
+    return Xc.T @ Xc / (len(Xc) - 1)
+
+
+# --- right ones ------------------------------------------------------------------------------
+
+def pca_eigh(X, M):
+    values, vectors = np.linalg.eigh(_cov(X))
+    order = np.argsort(values)[::-1][:M]
+    return vectors[:, order].T, values[order]
+
+
+def pca_eig_sorted(X, M):
+    values, vectors = np.linalg.eig(_cov(X))
+    values, vectors = values.real, vectors.real
+    order = np.argsort(-values)[:M]
+    return vectors[:, order].T, values[order], np.asarray(X, dtype=float).mean(axis=0)
+
+
+def pca_eig_sorted_orthonormalised(X, M):
+    values, vectors = np.linalg.eig(_cov(X))
+    values, vectors = values.real, vectors.real
+    order = np.argsort(-values)
+    Q = np.linalg.qr(vectors[:, order])[0]   # within a repeated eigenvalue eig's vectors may be skewed
+    return Q[:, :M].T, values[order][:M]
+
+
+def pca_svd(X, M):
+    Xc = _centred(X)
+    _, sigma, Vt = np.linalg.svd(Xc, full_matrices=False)
+    return Vt[:M], sigma[:M] ** 2 / (len(Xc) - 1)
+
+
+def pca_gram_trick(X, M):
+    Xc = _centred(X)
+    values, U = np.linalg.eigh(Xc @ Xc.T)
+    values, U = values[::-1][:M], U[:, ::-1][:, :M]
+    V = Xc.T @ U / np.sqrt(values)
+    return V.T, values / (len(Xc) - 1)
+
+
+def pca_float32(X, M):
+    Xc = np.asarray(X, dtype=np.float32)
+    Xc = Xc - Xc.mean(axis=0)
+    values, vectors = np.linalg.eigh(Xc.T @ Xc / np.float32(len(Xc) - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def pca_course_columns(X, M):   # the course: components as the columns of a (D, M) matrix, np.cov
+    S = np.cov(np.asarray(X, dtype=float), rowvar=False)
+    values, vectors = np.linalg.eigh(S)
+    idx = values.argsort()[::-1]
+    return vectors[:, idx][:, :M], values[idx][:M]
+
+
+def pca_sklearn(X, M):
+    model = PCA(n_components=M, svd_solver="full").fit(np.asarray(X, dtype=float))
+    return model.components_, model.explained_variance_, model.mean_
+
+
+def pca_loops(X, M):   # power iteration with deflation, in lists and loops
+    S = _cov(X)
+    components, variances = [], []
+    rng = np.random.default_rng(0)
+    for _ in range(M):
+        v = rng.normal(size=len(S))
+        for _ in range(5000):
+            w = S @ v
+            w = w / np.linalg.norm(w)
+            if np.linalg.norm(w - v) < 1e-13:
+                break
+            v = w
+        lam = float(v @ S @ v)
+        components.append(list(v))
+        variances.append(lam)
+        S = S - lam * np.outer(v, v)
+    return components, variances
+
+
+def pca_flipped_signs(X, M):
+    components, variances, mean = reference.pca(X, M)
+    return components * (-1) ** np.arange(M)[:, None], variances, mean
+
+
+def pca_rotated_in_eigenspace(X, M):
+    """The reference, with equal-variance components turned within their eigenspace."""
+    components, variances, _ = reference.pca(X, min(X.shape))
+    components, variances = components.copy(), variances.copy()
+    for i in range(len(variances) - 1):
+        if abs(variances[i] - variances[i + 1]) < 1e-9 * variances[0]:
+            c, s = np.cos(0.7), np.sin(0.7)
+            components[[i, i + 1]] = [c * components[i] + s * components[i + 1],
+                                      -s * components[i] + c * components[i + 1]]
+    return components[:M], variances[:M]
+
+
+@pytest.mark.parametrize("function", [pca_eigh, pca_eig_sorted_orthonormalised, pca_svd, pca_gram_trick, pca_float32,
+                                      pca_course_columns, pca_sklearn, pca_loops, pca_flipped_signs,
+                                      pca_rotated_in_eigenspace, reference.pca])
+def test_right_pcas_pass(function):
+    result = check.pca(function)
+    assert result, result.message
+
+
+def test_eig_sorted_passes_except_where_its_eigenvectors_are_skewed():
+    """np.linalg.eig + sorting is right for distinct eigenvalues; at a repeated one it is not orthonormal."""
+    result = check.pca(pca_eig_sorted)
+    assert not result and "equal" in result.message and "np.linalg.eig returns eigenvectors that need not be " \
+        "orthogonal" in result.message, result.message
+    probe = next(p for p in module.probes() if "equal" in p.what)
+    V = pca_eig_sorted(probe.X, 3)[0]
+    assert abs(V[1] @ V[2]) > 0.1   # really skewed, not a tolerance artefact
+
+
+def test_the_repeated_probe_really_has_a_free_eigenspace():
+    probe = next(p for p in module.probes() if "equal" in p.what)
+    lam = np.linalg.eigvalsh(_cov(probe.X))[::-1]
+    assert np.allclose(lam[1:4], 4.0, rtol=1e-12) and probe.n_components == 3
+    # A rotated basis really differs from the reference, and is still accepted.
+    assert not np.allclose(np.abs(pca_rotated_in_eigenspace(probe.X, 3)[0]), np.abs(reference.pca(probe.X, 3)[0]))
+
+
+def test_eig_is_complex_on_the_wide_probe():
+    probe = next(p for p in module.probes() if "N < D" in p.what)
+    assert np.linalg.eig(_cov(probe.X))[0].dtype.kind == "c"
+
+
+# --- wrong ones, as learners write them ------------------------------------------------------
+
+def no_centring(X, M):
+    X = np.asarray(X, dtype=float)
+    values, vectors = np.linalg.eigh(X.T @ X / (len(X) - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def eig_unsorted(X, M):
+    values, vectors = np.linalg.eig(_cov(X))
+    return vectors.real[:, :M].T, values.real[:M]
+
+
+def eigh_ascending(X, M):
+    values, vectors = np.linalg.eigh(_cov(X))
+    return vectors[:, :M].T, values[:M]
+
+
+def eigh_last_not_reversed(X, M):
+    values, vectors = np.linalg.eigh(_cov(X))
+    return vectors[:, -M:].T, values[-M:]
+
+
+def rows_not_columns(X, M):
+    values, vectors = np.linalg.eigh(_cov(X))
+    order = np.argsort(values)[::-1]
+    return vectors[order[:M]], values[order[:M]]
+
+
+def gram_without_back_transform(X, M):
+    Xc = _centred(X)
+    values, U = np.linalg.eigh(Xc @ Xc.T)
+    return U[:, ::-1][:, :M].T, values[::-1][:M] / (len(Xc) - 1)
+
+
+def gram_not_normalised(X, M):
+    Xc = _centred(X)
+    values, U = np.linalg.eigh(Xc @ Xc.T)
+    values, U = values[::-1][:M], U[:, ::-1][:, :M]
+    return (Xc.T @ U).T, values / (len(Xc) - 1)
+
+
+def eig_complex(X, M):
+    values, vectors = np.linalg.eig(_cov(X))
+    order = np.argsort(-values.real)[:M]
+    return vectors[:, order].T, values[order]
+
+
+def divide_by_n(X, M):
+    Xc = _centred(X)
+    values, vectors = np.linalg.eigh(Xc.T @ Xc / len(Xc))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def svd_singular_values(X, M):
+    _, sigma, Vt = np.linalg.svd(_centred(X), full_matrices=False)
+    return Vt[:M], sigma[:M]
+
+
+def svd_u_columns(X, M):
+    U, sigma, _ = np.linalg.svd(_centred(X), full_matrices=False)
+    return U[:, :M].T, sigma[:M] ** 2 / (len(X) - 1)
+
+
+def uint8_overflow(X, M):   # the "computational formula" E[xxᵀ] - μμᵀ, with Xᵀ X in uint8
+    N = len(X)
+    mu = X.mean(axis=0)
+    S = ((X.T @ X) / N - np.outer(mu, mu)) * N / (N - 1)
+    values, vectors = np.linalg.eigh(S)
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def columns_as_examples(X, M):  # MML's D x N convention applied to an N x D array
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=1, keepdims=True)
+    values, vectors = np.linalg.eigh(Xc @ Xc.T / (X.shape[1] - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def centre_each_example(X, M):
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean(axis=1, keepdims=True)
+    values, vectors = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def standardised(X, M):
+    Z = reference.normalize(X)[0]
+    values, vectors = np.linalg.eigh(Z.T @ Z / (len(Z) - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def in_place(X, M):
+    X -= X.mean(axis=0)
+    return pca_eigh(X, M)
+
+
+def all_components(X, M):
+    return pca_eigh(X, min(X.shape) if X.shape[0] > X.shape[1] else X.shape[1])[0].T, pca_eigh(X, M)[1]
+
+
+def ratios(X, M):
+    components, variances = pca_eigh(X, M)
+    return components, variances / np.trace(_cov(X))
+
+
+def absolute_threshold(X, M):  # drops "small" eigenvalues with an absolute cut-off
+    values, vectors = np.linalg.eigh(_cov(X))
+    keep = values > 1e-3
+    values, vectors = values[keep][::-1], vectors[:, keep][:, ::-1]
+    out = np.zeros((M, X.shape[1]))
+    out[:min(M, len(values))] = vectors[:, :M].T
+    return out, np.pad(values[:M], (0, M - min(M, len(values))))
+
+
+@pytest.mark.parametrize("function, phrase", [
+    (no_centring, "not centred"),
+    (eig_unsorted, "no particular order"),
+    (eigh_ascending, "SMALLEST"),
+    (eigh_last_not_reversed, "ascending order of variance"),
+    (rows_not_columns, "COLUMNS"),
+    (gram_without_back_transform, "X̄ᵀ u / ||X̄ᵀ u||"),
+    (gram_not_normalised, "not yet normalised"),
+    (eig_complex, "complex"),
+    (divide_by_n, "you divided by N"),
+    (svd_singular_values, "singular values σᵢ of X̄"),
+    (svd_u_columns, "columns of U"),
+    (uint8_overflow, "uint8"),
+    (columns_as_examples, "columns of X as the examples"),
+    (centre_each_example, "axis=1"),
+    (standardised, "standardised"),
+    (in_place, "changed its argument"),
+    (all_components, "only the first n_components"),
+    (ratios, "RATIOS"),
+    (absolute_threshold, "relative to the data's scale"),
+    (lambda X, M: pca_eigh(X, M)[0], "should return a pair"),
+    (lambda X, M: None, "return statement"),
+    (lambda X, M: (None, None, None, None), "4 things"),
+    (lambda X, M: (pca_eigh(X, M)[0], pca_eigh(X, M)[1], np.asarray(X, float).mean(axis=1)), "axis=1"),
+    (lambda X, M: (pca_eigh(X, M)[0], pca_eigh(X, M)[1] * 1.001), "should be"),
+])
+def test_wrong_pcas_are_named(function, phrase):
+    result = check.pca(function)
+    assert not result
+    assert phrase in result.message, result.message
+
+
+def test_a_right_answer_on_easy_data_only_fails():
+    def only_distinct(X, M):
+        if X.shape == (40, 6):
+            return reference.pca(X, M)
+        return eigh_ascending(X, M)
+    assert not check.pca(only_distinct)
+
+
+def test_a_slightly_wrong_component_fails():
+    def tilted(X, M):
+        components, variances, _ = reference.pca(X, M)
+        components = components.copy()
+        components[0] = components[0] + 1e-2 * components[1]
+        return components / np.linalg.norm(components, axis=1, keepdims=True), variances
+    assert not check.pca(tilted)
+
+
+def test_probes_are_reproducible_and_fast():
+    a, b = module.probes(), module.probes()
+    assert all(np.array_equal(p.X, q.X) for p, q in zip(a, b))
+    assert any(p.X.dtype == np.uint8 for p in a) and any(p.X.shape[0] < p.X.shape[1] for p in a)
