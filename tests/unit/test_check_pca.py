@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.decomposition import PCA
 
 from mmlbook import check
@@ -67,6 +69,15 @@ def pca_float32(X, M):
     return vectors[:, ::-1][:, :M].T, values[::-1][:M]
 
 
+def pca_gram_trick_float32(X, M):
+    Xc = np.asarray(X, dtype=np.float32)
+    Xc = Xc - Xc.mean(axis=0)
+    values, U = np.linalg.eigh(Xc @ Xc.T)
+    values, U = values[::-1][:M], U[:, ::-1][:, :M]
+    V = Xc.T @ U
+    return (V / np.linalg.norm(V, axis=0)).T, values / np.float32(len(Xc) - 1)
+
+
 def pca_course_columns(X, M):   # the course: components as the columns of a (D, M) matrix, np.cov
     S = np.cov(np.asarray(X, dtype=float), rowvar=False)
     values, vectors = np.linalg.eigh(S)
@@ -115,7 +126,7 @@ def pca_rotated_in_eigenspace(X, M):
     return components[:M], variances[:M]
 
 
-@pytest.mark.parametrize("function", [pca_eigh, pca_eig_sorted_orthonormalised, pca_svd, pca_gram_trick, pca_float32,
+@pytest.mark.parametrize("function", [pca_eigh, pca_eig_sorted_orthonormalised, pca_svd, pca_gram_trick, pca_gram_trick_float32, pca_float32,
                                       pca_course_columns, pca_sklearn, pca_loops, pca_flipped_signs,
                                       pca_rotated_in_eigenspace, reference.pca])
 def test_right_pcas_pass(function):
@@ -301,6 +312,17 @@ def test_a_right_answer_on_easy_data_only_fails():
     assert not check.pca(only_distinct)
 
 
+def test_a_wrong_vector_in_a_repeated_eigenspace_is_explained():
+    def leaves_the_eigenspace(X, M):
+        components, variances, _ = reference.pca(X, min(X.shape))
+        components = components.copy()
+        if np.isclose(variances[1], variances[2], rtol=1e-9, atol=0):   # the repeated probe: tilt component 2 out
+            components[2] = np.cos(0.3) * components[2] + np.sin(0.3) * components[4]
+        return components[:M], variances[:M]
+    result = check.pca(leaves_the_eigenspace)
+    assert not result and "repeats 3 times" in result.message, result.message
+
+
 def test_a_slightly_wrong_component_fails():
     def tilted(X, M):
         components, variances, _ = reference.pca(X, M)
@@ -314,3 +336,26 @@ def test_probes_are_reproducible_and_fast():
     a, b = module.probes(), module.probes()
     assert all(np.array_equal(p.X, q.X) for p, q in zip(a, b))
     assert any(p.X.dtype == np.uint8 for p in a) and any(p.X.shape[0] < p.X.shape[1] for p in a)
+
+
+# --- scale-free decisions --------------------------------------------------------------------
+
+@settings(max_examples=12, deadline=None)
+@given(st.integers(min_value=-8, max_value=8))
+def test_a_right_answer_computed_at_another_scale_passes(k):
+    """PCA of c X has the components of X and c² times the variances: the checker agrees at every c."""
+    c = 10.0**k
+
+    def rescaled(X, M):
+        components, variances, _ = reference.pca(c * np.asarray(X, dtype=float), M)
+        return components, variances / c**2
+    result = check.pca(rescaled)
+    assert result, result.message
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from([-8, -4, -1, 1, 4, 8]))
+def test_variances_of_the_scaled_data_fail(k):
+    def unscaled_variances(X, M):
+        return reference.pca(10.0**k * np.asarray(X, dtype=float), M)[:2]
+    assert not check.pca(unscaled_variances)

@@ -266,6 +266,12 @@ def _diagnose_components(G: np.ndarray, probe: Probe) -> str | None:
                     "the components; this checker asks for PCA of the covariance of X as given.")
         for i, v in enumerate(G):
             if np.linalg.norm(S @ v - lam[i] * v) > _TAU * lam[0]:
+                repeats = int(np.sum(np.abs(lam - lam[i]) <= _TAU * lam[0]))
+                if repeats > 1:
+                    return (f"{where}, component {i} is not in the eigenspace of the covariance S for its "
+                            f"eigenvalue λ_{i} = {lam[i]:.4g}, which repeats {repeats} times: any unit vector "
+                            f"of that {repeats}-dimensional eigenspace (orthogonal to the other components) "
+                            f"is right, yours has ||S v − λ v|| = {np.linalg.norm(S @ v - lam[i] * v):.3g}")
                 shown = W[:, i] * np.sign(W[:, i] @ v or 1.0)
                 return (f"{where}, component {i} is not an eigenvector of the covariance S with eigenvalue "
                         f"λ_{i} = {lam[i]:.4g}: it should be (up to sign) {_show(shown)}, got {_show(v)}")
