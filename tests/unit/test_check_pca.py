@@ -78,6 +78,60 @@ def pca_gram_trick_float32(X, M):
     return (V / np.linalg.norm(V, axis=0)).T, values / np.float32(len(Xc) - 1)
 
 
+def pca_svd_float32(X, M):
+    Xc = np.asarray(X, dtype=np.float32)
+    Xc = Xc - Xc.mean(axis=0)
+    _, sigma, Vt = np.linalg.svd(Xc, full_matrices=False)
+    return Vt[:M], sigma[:M] ** 2 / np.float32(len(Xc) - 1)
+
+
+def pca_one_pass_float32(X, M):   # S = (XᵀX - N μμᵀ)/(N - 1) in float32: the worst rounding the checker must allow
+    X = np.asarray(X, dtype=np.float32)
+    N, mu = len(X), X.mean(axis=0)
+    values, vectors = np.linalg.eigh((X.T @ X - N * np.outer(mu, mu)) / np.float32(N - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def pca_np_cov_float32(X, M):
+    S = np.cov(np.asarray(X, dtype=np.float32), rowvar=False).astype(np.float32)
+    values, vectors = np.linalg.eigh(S)
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def pca_eigsh(X, M):   # a sparse/iterative eigensolver for the top M only
+    from scipy.sparse.linalg import eigsh
+    values, vectors = eigsh(_cov(X), k=M, which="LA")
+    order = np.argsort(-values)
+    return vectors[:, order].T, values[order]
+
+
+def pca_power_loose(X, M):   # power iteration stopped when a step moves less than 1e-6, as a learner would
+    S = _cov(X)
+    rng = np.random.default_rng(1)
+    components, variances = [], []
+    for _ in range(M):
+        v = rng.normal(size=len(S))
+        v /= np.linalg.norm(v)
+        for _ in range(100_000):
+            w = S @ v
+            w /= np.linalg.norm(w)
+            if np.linalg.norm(w - v) < 1e-6:
+                break
+            v = w
+        components.append(v)
+        variances.append(v @ S @ v)
+        S = S - variances[-1] * np.outer(v, v)
+    return np.array(components), np.array(variances)
+
+
+def sklearn_with(solver, dtype=float):
+    def pca_sklearn_solver(X, M):
+        model = PCA(n_components=M, svd_solver=solver, random_state=0).fit(np.asarray(X, dtype=dtype))
+        return model.components_, model.explained_variance_
+    pca_sklearn_solver.__name__ = f"pca_sklearn_{solver}_{np.dtype(dtype).name}"
+    return pca_sklearn_solver
+
+
 def pca_course_columns(X, M):   # the course: components as the columns of a (D, M) matrix, np.cov
     S = np.cov(np.asarray(X, dtype=float), rowvar=False)
     values, vectors = np.linalg.eigh(S)
@@ -126,9 +180,14 @@ def pca_rotated_in_eigenspace(X, M):
     return components[:M], variances[:M]
 
 
-@pytest.mark.parametrize("function", [pca_eigh, pca_eig_sorted_orthonormalised, pca_svd, pca_gram_trick, pca_gram_trick_float32, pca_float32,
-                                      pca_course_columns, pca_sklearn, pca_loops, pca_flipped_signs,
-                                      pca_rotated_in_eigenspace, reference.pca])
+@pytest.mark.parametrize("function", [
+    pca_eigh, pca_eig_sorted_orthonormalised, pca_svd, pca_gram_trick, pca_course_columns, pca_sklearn, pca_loops,
+    pca_flipped_signs, pca_rotated_in_eigenspace, reference.pca, pca_eigsh, pca_power_loose,
+    sklearn_with("randomized"), sklearn_with("arpack"), sklearn_with("covariance_eigh"),
+    # float32 must pass, in every way of computing it
+    pca_float32, pca_gram_trick_float32, pca_svd_float32, pca_one_pass_float32, pca_np_cov_float32,
+    sklearn_with("full", np.float32), sklearn_with("covariance_eigh", np.float32),
+], ids=lambda f: f.__name__)
 def test_right_pcas_pass(function):
     result = check.pca(function)
     assert result, result.message
@@ -272,7 +331,82 @@ def absolute_threshold(X, M):  # drops "small" eigenvalues with an absolute cut-
     return out, np.pad(values[:M], (0, M - min(M, len(values))))
 
 
+def svd_vt_columns(X, M):   # columns of Vᵀ are rows of V, not components
+    _, sigma, Vt = np.linalg.svd(_centred(X), full_matrices=False)
+    return Vt[:, :M], sigma[:M] ** 2 / (len(X) - 1)
+
+
+def np_cov_without_rowvar(X, M):   # np.cov(X) takes the rows as the variables: an N x N matrix
+    values, vectors = np.linalg.eigh(np.cov(np.asarray(X, dtype=float)))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def centred_by_one_number(X, M):
+    X = np.asarray(X, dtype=float)
+    Xc = X - X.mean()
+    values, vectors = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+    return vectors[:, ::-1][:, :M].T, values[::-1][:M]
+
+
+def variances_first(X, M):
+    components, variances = pca_eigh(X, M)
+    return variances, components
+
+
+def gram_divided_by_lambda(X, M):
+    Xc = _centred(X)
+    values, U = np.linalg.eigh(Xc @ Xc.T)
+    values, U = values[::-1][:M], U[:, ::-1][:, :M]
+    return (Xc.T @ U / values).T, values / (len(Xc) - 1)
+
+
+def gram_of_the_covariance(X, M):   # eigenvalues of X̄X̄ᵀ/(N - 1), but X̄ᵀu divided by their square root
+    Xc = _centred(X)
+    values, U = np.linalg.eigh(Xc @ Xc.T / (len(Xc) - 1))
+    values, U = values[::-1][:M], U[:, ::-1][:, :M]
+    return (Xc.T @ U / np.sqrt(values)).T, values
+
+
+def pixels_scaled_inside(X, M):   # the MNIST habit X / 255 inside the function
+    return pca_eigh(np.asarray(X, dtype=float) / 255, M)
+
+
+def tilted(residual):
+    """The reference with component 0 turned towards component 1 until ||S v - (vᵀSv) v|| = residual * lambda_1."""
+    def pca_tilted(X, M):
+        components, variances, _ = reference.pca(X, M)
+        lam0, lam1 = variances[:2]
+        t = 0.5 * np.arcsin(2 * residual * lam0 / (lam0 - lam1))
+        c, s = np.cos(t), np.sin(t)
+        turned = components.copy()
+        turned[[0, 1]] = [c * components[0] + s * components[1], -s * components[0] + c * components[1]]
+        return turned, variances
+    return pca_tilted
+
+
+def skewed_in_the_repeated_eigenspace(X, M):   # still eigenvectors, but 5e-5 from orthogonal
+    components, variances, _ = reference.pca(X, M)
+    components = components.copy()
+    if np.isclose(variances[1], variances[2], rtol=1e-9, atol=0):
+        components[2] = components[2] + 5e-5 * components[1]
+        components[2] /= np.linalg.norm(components[2])
+    return components, variances
+
+
 @pytest.mark.parametrize("function, phrase", [
+    (svd_vt_columns, "Vt[:M]"),
+    (np_cov_without_rowvar, "rowvar=False"),
+    (centred_by_one_number, "X.mean(), the mean of every entry"),
+    (variances_first, "(variances, components)"),
+    (gram_divided_by_lambda, "you divided X̄ᵀu by λ_u"),
+    (gram_of_the_covariance, "√(N - 1)"),
+    (pixels_scaled_inside, "times the right ones"),
+    # only rounding-level errors pass: each of these misses by a few times the tolerance 2e-5
+    (tilted(5e-5), "times the largest eigenvalue"),
+    (skewed_in_the_repeated_eigenspace, "not orthogonal"),
+    (lambda X, M: (reference.pca(X, M)[0], reference.pca(X, M)[1] * (1 + 1e-4)), "should be"),
+    (lambda X, M: (reference.pca(X, M)[0] * (1 + 5e-5), reference.pca(X, M)[1]), "not 1"),
+    (lambda X, M: (*reference.pca(X, M)[:2], reference.pca(X, M)[2] * (1 + 5e-5)), "the mean should be"),
     (no_centring, "not centred"),
     (eig_unsorted, "no particular order"),
     (eigh_ascending, "SMALLEST"),
@@ -339,6 +473,29 @@ def test_probes_are_reproducible_and_fast():
 
 
 # --- scale-free decisions --------------------------------------------------------------------
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(min_value=-9, max_value=-5.7))
+def test_rounding_level_errors_pass(k):
+    """A component turned by a residual of up to 2e-6 λ₁ (float32 rounding) and variances 1e-6 off pass."""
+    size = 10.0**k
+
+    def nearly(X, M):
+        components, variances = tilted(size)(X, M)
+        return components, variances * (1 + size)
+    result = check.pca(nearly)
+    assert result, result.message
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.floats(min_value=-4.3, max_value=-1))
+def test_errors_above_rounding_fail(k):
+    """A residual of 5e-5 λ₁ or more, or variances 5e-5 (relative) or more off, fail."""
+    size = 10.0**k
+    assert not check.pca(tilted(size))
+    assert not check.pca(lambda X, M: (reference.pca(X, M)[0], reference.pca(X, M)[1] * (1 + size)))
+    assert not check.pca(lambda X, M: (reference.pca(X, M)[0], reference.pca(X, M)[1] * (1 - size)))
+
 
 @settings(max_examples=12, deadline=None)
 @given(st.integers(min_value=-8, max_value=8))
