@@ -22,6 +22,7 @@ import nbval.plugin
 from hypothesis import settings
 from nbval.plugin import CURRENT_ENV_KERNEL_NAME, IPyNbFile, RunningKernel
 
+from mmlbook.sphinxext import BLAS_THREADS_ENV
 from tests.booksource import is_notebook
 
 
@@ -67,6 +68,9 @@ class ChapterFile(IPyNbFile):
 
 # The kernels inherit this process's environment: they show live sliders, as a reader's do.
 os.environ.pop("MMLBOOK_STATIC", None)
+# One chapter per core (pytest-xdist), so one BLAS thread per kernel: more would fight over the cores.
+for _name in BLAS_THREADS_ENV:
+    os.environ.setdefault(_name, "1")
 
 
 def pytest_collect_file(file_path, parent):

@@ -105,12 +105,18 @@ def _uncached_notebooks(app, env, docnames) -> list:
     return missing
 
 
+#: The variables that set how many threads NumPy's BLAS (OpenBLAS, MKL, or OpenMP builds) starts.
+BLAS_THREADS_ENV = ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS")
+
+
 def _execute(path: Path, notebook, timeout: int, frame_processes: int):
     """In a worker: run one notebook as myst-nb would (in its folder); the outputs, or the error."""
     from jupyter_cache.executors.utils import single_nb_execution
 
-    # Kernels inherit this: the cores are shared between notebooks, not given to each.
-    os.environ.setdefault(PROCESSES_ENV, str(frame_processes))
+    # Kernels inherit these: the cores are shared between notebooks, not given to each
+    # (frames and BLAS threads alike; two BLAS threads per kernel on two cores doubled a chapter's time).
+    for name in (PROCESSES_ENV, *BLAS_THREADS_ENV):
+        os.environ.setdefault(name, str(frame_processes))
     result = single_nb_execution(notebook, cwd=str(path.parent), allow_errors=False, timeout=timeout,
                                  meta_override=True)
     return result.nb, result.time, None if result.err is None else result.exc_string
