@@ -57,6 +57,14 @@ def _scalar_or_array(values: np.ndarray) -> np.ndarray | float:
     return float(values) if values.ndim == 0 else values
 
 
+def _standardised(x: Any, mu: Any, sigma: Any) -> tuple[np.ndarray, float]:
+    """``(x - mu) / sigma`` and ``sigma``, after checking all three (``sigma`` > 0)."""
+    x = as_array("x", x)
+    mu = as_number("mu", mu)
+    sigma = as_number("sigma", sigma, low=0, low_open=True)
+    return (x - mu) / sigma, sigma
+
+
 # --- Chapter 18: distributions and sampling ------------------------------------------------
 
 
@@ -209,10 +217,7 @@ def normal_pdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray | floa
     >>> normal_pdf([1.0, 3.0], mu=1.0, sigma=2.0).round(6)
     array([0.199471, 0.120985])
     """
-    x = as_array("x", x)
-    mu = as_number("mu", mu)
-    sigma = as_number("sigma", sigma, low=0, low_open=True)
-    z = (x - mu) / sigma
+    z, sigma = _standardised(x, mu, sigma)
     return _scalar_or_array(np.exp(-0.5 * z * z) / (sigma * math.sqrt(2 * math.pi)))
 
 
@@ -264,10 +269,7 @@ def normal_cdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray | floa
     >>> f"{normal_cdf(-20.0):.4e}"   # 0.5 * (1 + erf(-20 / sqrt(2))) is 0.0
     '2.7536e-89'
     """
-    x = as_array("x", x)
-    mu = as_number("mu", mu)
-    sigma = as_number("sigma", sigma, low=0, low_open=True)
-    z = (x - mu) / sigma
+    z, _ = _standardised(x, mu, sigma)
     return _scalar_or_array(0.5 * special.erfc(-z / math.sqrt(2)))
 
 
@@ -275,7 +277,9 @@ def normal_cdf(x: Any, mu: float = 0.0, sigma: float = 1.0) -> np.ndarray | floa
 
 
 def mle_bernoulli(x: Any) -> float:
-    r"""The maximum-likelihood estimate of a Bernoulli parameter: the fraction of ones, :math:`\hat p = \frac1N \sum_n x_n`.
+    r"""The maximum-likelihood estimate of a Bernoulli parameter: the fraction of ones.
+
+    :math:`\hat p = \frac1N \sum_n x_n` maximises :math:`\prod_n p^{x_n}(1-p)^{1-x_n}`.
 
     Parameters
     ----------
@@ -342,9 +346,9 @@ def mle_normal(x: Any) -> tuple[float, float]:
 
 
 def beta_binomial_update(alpha: float, beta: float, heads: int, tails: int) -> tuple[float, float]:
-    r"""The Beta posterior after coin flips: a :math:`\mathrm{Beta}(\alpha, \beta)` prior becomes :math:`\mathrm{Beta}(\alpha + h, \beta + t)`.
+    r"""The Beta posterior after coin flips: a Beta(alpha, beta) prior becomes Beta(alpha + heads, beta + tails).
 
-    The Beta prior is conjugate to the binomial likelihood:
+    The Beta prior is conjugate to the binomial likelihood (:math:`h` heads, :math:`t` tails):
     :math:`p^{\alpha-1}(1-p)^{\beta-1} \cdot p^h (1-p)^t = p^{\alpha+h-1}(1-p)^{\beta+t-1}`.
 
     Parameters
@@ -750,4 +754,5 @@ class GaussianNaiveBayes:
         ValueError
             As :meth:`predict_log_proba`.
         """
-        return self.classes_[np.argmax(self._joint_log_likelihood(X), axis=1)]
+        jll = self._joint_log_likelihood(X)  # first: it says so if the model is not fitted
+        return self.classes_[np.argmax(jll, axis=1)]
