@@ -549,8 +549,11 @@ def welch_t_test(mean1: float, sd1: float, n1: int, mean2: float, sd2: float, n2
     sd1 = as_number("sd1", sd1, low=0, low_open=True)
     sd2 = as_number("sd2", sd2, low=0, low_open=True)
     n1, n2 = _count("n1", n1, low=2), _count("n2", n2, low=2)
-    v1, v2 = sd1 * sd1 / n1, sd2 * sd2 / n2
-    t = (mean1 - mean2) / math.sqrt(v1 + v2)
+    # The variances of the two means, in units of the larger sd squared: tiny or huge sds
+    # (1e-170, 1e170) would underflow or overflow when squared, and df does not depend on the unit.
+    unit = max(sd1, sd2)
+    v1, v2 = (sd1 / unit) ** 2 / n1, (sd2 / unit) ** 2 / n2
+    t = (mean1 - mean2) / unit / math.sqrt(v1 + v2)
     df = (v1 + v2) ** 2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
     p_value = 2 * float(special.stdtr(df, -abs(t)))
     return t, df, p_value
@@ -681,11 +684,12 @@ class GaussianNaiveBayes:
         Raises
         ------
         TypeError
-            ``X`` is not numbers.
+            ``X`` is not numbers; ``y`` mixes labels that cannot be sorted (numbers and strings).
         ValueError
             ``X`` is not a finite, non-empty 2-D array; ``y`` is not 1-D, has
             another length than ``X`` has rows, or holds NaN; every feature of
-            ``X`` is constant (then the smoothing is 0 and each variance is 0).
+            ``X`` is constant (then the smoothing is 0 and each variance is 0);
+            ``var_smoothing = 0`` and a feature is constant within a class.
         """
         X = as_array("X", X, ndim=2)
         labels = np.asarray(y)
@@ -699,7 +703,10 @@ class GaussianNaiveBayes:
         if largest == 0:
             raise ValueError("X must have at least one feature that varies: every column is constant, so "
                              "every variance and the smoothing (var_smoothing x the largest variance) are 0")
-        classes, index = np.unique(labels, return_inverse=True)
+        try:
+            classes, index = np.unique(labels, return_inverse=True)
+        except TypeError as exc:  # labels of mixed types, such as 1 and "a", cannot be sorted
+            raise TypeError(f"y must hold labels of one kind (all numbers or all strings): {exc}") from exc
         counts = np.bincount(index, minlength=len(classes))
         theta = np.zeros((len(classes), X.shape[1]))
         var = np.zeros_like(theta)
@@ -707,7 +714,13 @@ class GaussianNaiveBayes:
             rows = X[index == c]
             theta[c] = rows.mean(axis=0)
             var[c] = np.var(rows, axis=0)
-        self.epsilon_ = self.var_smoothing * largest
+        epsilon = self.var_smoothing * largest
+        if np.any(var + epsilon == 0):
+            c, d = np.argwhere(var + epsilon == 0)[0]
+            raise ValueError(f"feature {d} has variance 0 within class {classes.tolist()[c]!r} (one example, or equal "
+                             f"values) and var_smoothing is {self.var_smoothing}: the density would divide "
+                             "by 0. Use var_smoothing > 0 (the default is 1e-9)")
+        self.epsilon_ = epsilon
         self.classes_, self.class_prior_ = classes, counts / X.shape[0]
         self.theta_, self.var_ = theta, var + self.epsilon_
         return self
@@ -720,8 +733,10 @@ class GaussianNaiveBayes:
         X = as_array("X", X, ndim=2)
         if X.shape[1] != D:
             raise ValueError(f"X must have {D} columns, as the data the model was fitted on, got shape {X.shape}")
-        log_norm = -0.5 * np.sum(np.log(2 * np.pi * self.var_), axis=1)                       # (C,)
-        squares = ((X[:, None, :] - self.theta_[None]) ** 2 / self.var_[None]).sum(axis=2)  # (M, C)
+        log_norm = -0.5 * np.sum(np.log(2 * np.pi * self.var_), axis=1)  # (C,)
+        # One class at a time keeps the memory at M x D (all at once, MNIST's 10,000 x 10 x 784 is 0.6 GB).
+        squares = np.column_stack([((X - mu) ** 2 / var).sum(axis=1)
+                                   for mu, var in zip(self.theta_, self.var_)])  # (M, C)
         return np.log(self.class_prior_) + log_norm - 0.5 * squares
 
     def predict_log_proba(self, X: Any) -> np.ndarray:

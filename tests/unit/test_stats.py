@@ -272,6 +272,12 @@ def test_welch_degrees_of_freedom_match_scipy_on_raw_data():
     assert (t, df, p) == pytest.approx((ref.statistic, ref.df, ref.pvalue), rel=1e-12)
 
 
+def test_welch_with_extreme_sds_neither_underflows_nor_overflows():
+    for c in (1e-170, 1e170):
+        t, df, p = welch_t_test(0.0, 1.0, 10, 1.0, 2.0, 12)
+        assert welch_t_test(0.0, c, 10, c, 2 * c, 12) == pytest.approx((t, df, p), rel=1e-12)
+
+
 def test_welch_on_the_chapter_21_sessions():
     t, df, p = welch_t_test(32.92, 17.54, 2069, 33.83, 18.24, 2117)
     ref = sps.ttest_ind_from_stats(32.92, 17.54, 2069, 33.83, 18.24, 2117, equal_var=False)
@@ -480,6 +486,10 @@ BAD = [
     (lambda: GaussianNaiveBayes().fit([[0.0], [1.0]], [0.0, np.nan]), ValueError, "y must not hold NaN"),
     (lambda: GaussianNaiveBayes().fit([[0.0], [np.nan]], [0, 1]), ValueError, "X must contain only finite"),
     (lambda: GaussianNaiveBayes().fit([[1.0, 2.0], [1.0, 2.0]], [0, 1]), ValueError, "at least one feature"),
+    (lambda: GaussianNaiveBayes().fit([[0.0], [1.0]], np.array([1, "a"], dtype=object)),
+     TypeError, "y must hold labels of one kind"),
+    (lambda: GaussianNaiveBayes(0.0).fit([[0.0], [1.0], [3.0]], [0, 0, 1]), ValueError,
+     "feature 0 has variance 0 within class 1"),
     (lambda: FITTED.predict([[0.0, 1.0, 2.0]]), ValueError, r"X must have 2 columns"),
     (lambda: FITTED.predict([0.0, 1.0]), ValueError, "X must have 2 dimension"),
     (lambda: FITTED.predict_log_proba([[0.0, np.inf]]), ValueError, "X must contain only finite"),
