@@ -252,6 +252,19 @@ def test_wilson_at_the_edges_and_wald_for_comparison():
     assert np.allclose(proportion_confidence_interval(s, n), wald, atol=4e-4, rtol=0)
 
 
+def test_wilson_covers_where_wald_does_not_exact_coverage_at_small_n():
+    # Exact coverage: the probability, over K ~ Binomial(n, p), that the interval from K contains p.
+    n, p, z = 20, 0.05, sps.norm.ppf(0.975)
+    k = np.arange(n + 1)
+    weights = sps.binom.pmf(k, n, p)
+    wilson = [proportion_confidence_interval(int(j), n) for j in k]
+    wald = [(j / n - z * math.sqrt(j / n * (1 - j / n) / n), j / n + z * math.sqrt(j / n * (1 - j / n) / n))
+            for j in k]
+    cover = lambda intervals: sum(w for w, (lo, hi) in zip(weights, intervals) if lo <= p <= hi)  # noqa: E731
+    assert cover(wilson) == pytest.approx(0.9245, abs=1e-4)  # P(K <= 2)
+    assert cover(wald) == pytest.approx(0.6389, abs=1e-4)    # P(1 <= K <= 4): K = 0 gives (0, 0)
+
+
 # --- Welch's t-test -----------------------------------------------------------------------------
 
 @settings(max_examples=100, deadline=None)
