@@ -50,8 +50,36 @@ def bd_scipy_logs(n):
     return 1.0 if n > 365 else float(-np.expm1(special.gammaln(366) - special.gammaln(366 - n) - n * np.log(365)))
 
 
+def bd_cumprod_float32(n):
+    return float(1 - np.cumprod((365 - np.arange(n, dtype=np.float32)) / np.float32(365))[-1]) if n else 0.0
+
+
+def bd_log_sum_float32(n):   # float32 logarithms, summed in float32
+    if n > 365:
+        return 1.0
+    factors = (np.float32(365) - np.arange(n, dtype=np.float32)) / np.float32(365)
+    return np.float32(1) - np.exp(np.sum(np.log(factors), dtype=np.float32))
+
+
+def bd_scipy_perm_exact(n):
+    return 1 - special.perm(365, n, exact=True) / 365**n
+
+
+def bd_comb(n):   # choose the n days, then order them
+    return 1 - math.comb(365, n) * math.factorial(n) / 365**n
+
+
+def _stirling_series(m):   # ln m! with Stirling's series to the 1/(12m) term: accurate to about 1/(360 m³)
+    return 0.0 if m == 0 else m * math.log(m) - m + 0.5 * math.log(2 * math.pi * m) + 1 / (12 * m)
+
+
+def bd_stirling_series(n):
+    return 1.0 if n > 365 else 1 - math.exp(_stirling_series(365) - _stirling_series(365 - n) - n * math.log(365))
+
+
 @pytest.mark.parametrize("function", [bd_loop, bd_perm, bd_fraction, bd_logs, bd_float32, bd_numpy_vector,
-                                      bd_scipy_logs])
+                                      bd_scipy_logs, bd_cumprod_float32, bd_log_sum_float32, bd_scipy_perm_exact,
+                                      bd_comb, bd_stirling_series])
 def test_right_birthday_functions_pass(function):
     result = check.birthday_probability(function)
     assert result, result.message
@@ -76,6 +104,34 @@ def bd_no_edge(n):
     return bd_loop(n) if n >= 2 else 1 / 365
 
 
+def _stirling_plain(m):   # ln m! ≈ m ln m − m + ½ ln(2πm): relative error about 1/(12m)
+    return 0.0 if m == 0 else m * math.log(m) - m + 0.5 * math.log(2 * math.pi * m)
+
+
+def bd_stirling_plain(n):   # off by 1.3e-6 at n = 2 and 7.6e-6 at n = 23: passed the old 1e-4 relative tolerance
+    return 1.0 if n > 365 else 1 - math.exp(_stirling_plain(365) - _stirling_plain(365 - n) - n * math.log(365))
+
+
+def bd_stirling_plain_no_special_case(n):
+    return 1 - math.exp(_stirling_plain(365) - _stirling_plain(max(365 - n, 0)) - n * math.log(365))
+
+
+def bd_right_to_60(n):   # "the probability is essentially 1 past 60"
+    return bd_loop(n) if n <= 60 else 1.0
+
+
+def bd_capped_at_60(n):
+    return 1 - math.prod((365 - i) / 365 for i in range(min(n, 60)))
+
+
+def bd_complement_past_365(n):
+    return bd_loop(n) if n <= 365 else 1 - bd_loop(n)
+
+
+def bd_taylor(n):   # ln(1 − i/365) ≈ −i/365 − i²/(2·365²)
+    return 1.0 if n > 365 else 1 - math.exp(sum(-i / 365 - i * i / (2 * 365**2) for i in range(n)))
+
+
 @pytest.mark.parametrize("function, phrase", [
     (lambda n: 1 - (364 / 365) ** n, "GIVEN birthday"),
     (lambda n: 1 - (364 / 365) ** math.comb(n, 2), "independently"),
@@ -97,6 +153,14 @@ def bd_no_edge(n):
     (lambda n: bd_logs(n) if n <= 365 else math.lgamma(366 - n), "pigeonhole"),
     (lambda n: [bd_loop(n)] * 2, "one number"),
     (lambda n: "0.5", "returned str"),
+    (bd_stirling_plain, "Stirling"),
+    (bd_stirling_plain_no_special_case, "Stirling"),
+    (bd_right_to_60, "birthday_probability(70) returned 1"),
+    (bd_capped_at_60, "pigeonhole"),
+    (bd_complement_past_365, "pigeonhole"),
+    (bd_taylor, "it should be"),
+    (lambda n: 1 - math.prod((365.25 - i) / 365.25 for i in range(n)) if n <= 365 else 1.0, "it should be"),
+    (lambda n: bd_loop(n) + 5e-7 if 2 <= n <= 60 else bd_loop(n), "it should be"),   # passed the old 1e-6 absolute tolerance
 ])
 def test_wrong_birthday_functions_are_named(function, phrase):
     result = check.birthday_probability(function)
@@ -153,6 +217,9 @@ def test_right_posteriors_pass(function):
     (lambda p, se, sp: (1 - se) * p / ((1 - se) * p + sp * (1 - p)), "NEGATIVE test"),
     (lambda p, se, sp: se * p / ((1 - sp) * (1 - p)), "true positives"),
     (lambda p, se, sp: post_formula(p, se, sp) * (1 + 1e-3), "it should be"),
+    (lambda p, se, sp: round(post_formula(p, se, sp), 4), "it should be"),
+    (lambda p, se, sp: 100 * post_formula(p, se, sp), "it should be"),
+    (lambda p, se, sp: se * p / (1 - sp) if p < 0.01 else post_formula(p, se, sp), "it should be"),
     (lambda p, se, sp: None, "return statement"),
 ])
 def test_wrong_posteriors_are_named(function, phrase):
