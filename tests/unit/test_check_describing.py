@@ -124,6 +124,73 @@ def test_a_tiny_error_in_a_tail_is_caught():
     assert not check.dice_sum_pmf(tail_off)
 
 
+# --- copying_dice_pmf -----------------------------------------------------------------------
+
+def copy_vectorised(die, q):
+    p = die / die.sum()
+    doubled = np.zeros(2 * p.size - 1)
+    doubled[::2] = p
+    return q * doubled + (1 - q) * np.convolve(p, p)
+
+
+def copy_loops(die, q):
+    p = [w / sum(die) for w in die]
+    k = len(p)
+    out = [0.0] * (2 * k - 1)
+    for i in range(k):
+        for j in range(k):
+            # P(first = i, second = j) = p_i (q [i == j] + (1 - q) p_j)
+            out[i + j] += p[i] * (q * (i == j) + (1 - q) * p[j])
+    return out
+
+
+def copy_joint_table(die, q):
+    p = np.float32(die / die.sum())
+    joint = np.float32(q) * np.diag(p) + np.float32(1 - q) * np.outer(p, p)
+    k = p.size
+    return {s: float(sum(joint[i, s - 2 - i] for i in range(k) if 0 <= s - 2 - i < k)) for s in range(2, 2 * k + 1)}
+
+
+@pytest.mark.parametrize("function", [copy_vectorised, copy_loops, copy_joint_table])
+def test_right_copying_pmfs_pass(function):
+    result = check.copying_dice_pmf(function)
+    assert result, result.message
+
+
+def _dbl(p):
+    out = np.zeros(2 * p.size - 1)
+    out[::2] = p
+    return out
+
+
+@pytest.mark.parametrize("function, phrase", [
+    (lambda d, q: pmf_convolve(d, d), "independent"),
+    (lambda d, q: (1 - q) * _dbl(_norm(d)) + q * pmf_convolve(d, d), "swapped"),
+    (lambda d, q: q * np.concatenate([_norm(d), np.zeros(d.size - 1)]) + (1 - q) * pmf_convolve(d, d), "2X, not X"),
+    (lambda d, q: q * _dbl(_norm(d) ** 2) + (1 - q) * pmf_convolve(d, d), "not P(X = i)²"),
+    (lambda d, q: q * _dbl(_norm(d)) + pmf_convolve(d, d), "1 + q"),
+    (lambda d, q: _dbl(_norm(d)) + (1 - q) * pmf_convolve(d, d), "lacks the factor q"),
+    (lambda d, q: q * _dbl(d) + (1 - q) * np.convolve(d, d), "normalised"),
+    (lambda d, q: np.concatenate([[0, 0], copy_vectorised(d, q)]), "sum 0"),
+    (lambda d, q: copy_vectorised(d, q) if q < 1 else pmf_convolve(d, d), "q = 1"),
+    (lambda d, q: None, "return statement"),
+    (lambda d, q: copy_vectorised(d, q) * (1 + 1e-3), "add up to"),
+])
+def test_wrong_copying_pmfs_are_named(function, phrase):
+    result = check.copying_dice_pmf(function)
+    assert not result
+    assert phrase in result.message, result.message
+
+
+def test_copying_hard_coded_length_is_named():
+    def hard_coded(die, q):
+        out = np.zeros(11)
+        out[: 2 * die.size - 1] = copy_vectorised(die, q)[:11]
+        return out
+    result = check.copying_dice_pmf(hard_coded)
+    assert not result and "hard-coded" in result.message, result.message
+
+
 # --- conditional_normal: right ones ---------------------------------------------------------
 
 def cond_formula(x, mu_x, mu_y, sigma_x, sigma_y, rho):
@@ -199,3 +266,34 @@ def test_the_conditional_formula_matches_scipy_by_regression():
     assert abs(slope - rho * sy / sx) < 4 * sy * np.sqrt(1 - rho**2) / (sx * np.sqrt(200_000))
     resid = xy[:, 1] - (intercept + slope * xy[:, 0])
     assert abs(resid.var() - sy**2 * (1 - rho**2)) < 4 * sy**2 * (1 - rho**2) * np.sqrt(2 / 200_000)
+
+
+# --- scale-free decisions --------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_EXPONENTS = st.integers(min_value=-8, max_value=8)
+
+
+@settings(max_examples=17, deadline=None)
+@given(_EXPONENTS)
+def test_dice_decisions_do_not_depend_on_the_scale_of_the_weights(e):
+    """A reader who multiplies the weights by c before normalising gets the same verdict."""
+    c = 10.0**e
+    for function in (pmf_convolve, lambda a, b: pmf_convolve(a, a), lambda a, b: _norm(a) * _norm(b)):
+        plain, scaled = check.dice_sum_pmf(function), check.dice_sum_pmf(lambda a, b: function(c * a, c * b))
+        assert bool(plain) == bool(scaled) and plain.message == scaled.message, (plain, scaled)
+
+
+@settings(max_examples=17, deadline=None)
+@given(_EXPONENTS)
+def test_conditional_decisions_do_not_depend_on_the_units(e):
+    c = 10.0**e
+    wrong = _with(var=lambda x, mx, my, sx, sy, r: sy**2)
+    for function in (cond_formula, wrong):
+        def in_other_units(x, mx, my, sx, sy, r, f=function):
+            mean, var = f(c * x, c * mx, c * my, c * sx, c * sy, r)
+            return mean / c, var / c**2
+        plain, scaled = check.conditional_normal(function), check.conditional_normal(in_other_units)
+        assert bool(plain) == bool(scaled) and plain.message == scaled.message, (plain, scaled)

@@ -9,13 +9,17 @@ The reader writes, as in the assignment "Loaded dice" of DeepLearning.AI's
   ``die2`` likewise with ``k2`` faces. It returns ``k1 + k2 - 1`` probabilities, those
   of the sums ``2, 3, ..., k1 + k2``, in that order. A dict mapping each sum to its
   probability is accepted too (missing sums count as 0);
+* ``copying_dice_pmf(die, q)``: the PMF of the sum of two *dependent* dice with the same PMF
+  ``die`` (probabilities or weights, faces ``1..k``): the second die copies the first with
+  probability ``q`` and is otherwise thrown independently. Same output as ``dice_sum_pmf``
+  (the ``2k - 1`` sums ``2..2k``);
 * ``conditional_normal(x, mu_x, mu_y, sigma_x, sigma_y, rho)``: the mean and the
   *variance* of ``Y | X = x`` when ``(X, Y)`` is bivariate normal with means ``mu_x, mu_y``,
   standard deviations ``sigma_x, sigma_y > 0`` and correlation ``-1 < rho < 1``,
   returned as a pair ``(mean, variance)``.
 
 Each checker calls the reader's function on several probes (fair, loaded, unequal and
-non-six-faced dice, weights scaled by 1e6 and 1e-6; for the normal, inputs scaled by
+non-six-faced dice, weights scaled by 1e6 and 1e-6, copying probabilities 0 and 1; for the normal, inputs scaled by
 1e6 and 1e-6, rho = 0 and rho = ±0.999) and compares with the right answer within a
 tolerance relative to the answer's scale, so that loops, dicts and float32 pass. When
 they differ it looks for a typical mistake and names it.
@@ -30,7 +34,7 @@ import numpy as np
 
 from ._core import Failure, Result, as_result_array, call, close, quietly, run
 
-__all__ = ["dice_sum_pmf", "conditional_normal"]
+__all__ = ["dice_sum_pmf", "copying_dice_pmf", "conditional_normal"]
 
 _RTOL = 1e-5    # float32 products and sums of probabilities stay far below this
 _ATOL = 1e-7    # times the largest probability: tails of a heavy load are tiny but not noise
@@ -113,7 +117,7 @@ DICE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
 )
 
 
-def _as_sum_array(value: Any, n: int) -> np.ndarray:
+def _as_sum_array(value: Any, n: int, name: str = "dice_sum_pmf") -> np.ndarray:
     """The reader's answer as an array over the sums 2..n+1; a dict {sum: probability} is accepted."""
     if isinstance(value, Mapping):
         out = np.zeros(n)
@@ -121,54 +125,70 @@ def _as_sum_array(value: Any, n: int) -> np.ndarray:
             try:
                 s = int(key)
             except (TypeError, ValueError):
-                raise Failure(f"dice_sum_pmf returned a dict with the key {key!r}: its keys should be "
+                raise Failure(f"{name} returned a dict with the key {key!r}: its keys should be "
                               f"the sums 2, ..., {n + 1}") from None
             if s != key or not 2 <= s <= n + 1:
                 if float(prob) != 0:
-                    raise Failure(f"dice_sum_pmf returned a dict with the key {key!r}: its keys should "
+                    raise Failure(f"{name} returned a dict with the key {key!r}: its keys should "
                                   f"be the sums 2, ..., {n + 1}")
                 continue
             out[s - 2] = float(prob)
         return out
-    return as_result_array(value, "dice_sum_pmf", "an array of probabilities")
+    return as_result_array(value, name, "an array of probabilities")
 
 
-def _check_dice(function: Callable) -> str:
+def _check_pmf(function: Callable, name: str, probes, right: Callable, mistakes, passed: str) -> str:
+    """Compare the reader's PMF of a sum with the right one on every (label, a, b) probe.
+
+    A probe on which the reader's function raises is left out of the search for a named
+    mistake (adding PMFs of dice with different numbers of faces raises, for instance).
+    """
     outputs, failures = [], []
-    for label, d1, d2 in _dice_probes():
-        n = d1.size + d2.size - 1
+    for label, a, b in probes:
+        n = right(a, b).size
         try:
-            got = _as_sum_array(call(function, "dice_sum_pmf", d1.copy(), d2.copy()), n)
+            second = b.copy() if isinstance(b, np.ndarray) else b   # the reader may change arrays in place
+            got = _as_sum_array(call(function, name, a.copy(), second), n, name)
         except Failure as failure:
             failures.append(failure)
             continue
-        outputs.append((label, d1, d2, got))
-    if not failures and all(_close_pmf(got, _right_sum(d1, d2)) for _, d1, d2, got in outputs):
-        return (f"right on {len(outputs)} pairs of dice (fair, loaded, given as weights scaled by 1e±6, "
-                "4, 6 and 8 faces): P(S = s) = Σᵢ P(X = i)·P(Y = s − i)")
+        outputs.append((label, a, b, got))
+    if not failures and all(_close_pmf(got, right(a, b)) for _, a, b, got in outputs):
+        return f"right on {len(outputs)} {passed}"
     if len(outputs) >= 2:
-        for wrong, message in DICE_MISTAKES:
-            if all(_close_pmf(got, _mistake(wrong, d1, d2)) for _, d1, d2, got in outputs):
+        for wrong, message in mistakes:
+            if all(_close_pmf(got, _mistake(wrong, a, b)) for _, a, b, got in outputs):
                 raise Failure(message)
     if failures:
         raise failures[0]
-    for label, d1, d2, got in outputs:
-        want = _right_sum(d1, d2)
+    _show_first_difference(outputs, right, name)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _check_dice(function: Callable) -> str:
+    return _check_pmf(function, "dice_sum_pmf", _dice_probes(), _right_sum, DICE_MISTAKES,
+                      "pairs of dice (fair, loaded, given as weights scaled by 1e±6, 4, 6 and 8 faces): "
+                      "P(S = s) = Σᵢ P(X = i)·P(Y = s − i)")
+
+
+def _show_first_difference(outputs: list, right: Callable, name: str) -> None:
+    """Raise a Failure showing the first probe where the reader's PMF differs from the right one."""
+    for label, a, b, got in outputs:
+        want = right(a, b)
         if got.shape != want.shape:
-            raise Failure(f"for {label}, dice_sum_pmf should return {want.size} probabilities (the sums "
+            raise Failure(f"for {label}, {name} should return {want.size} probabilities (the sums "
                           f"2, ..., {want.size + 1}), but it returned shape {got.shape}")
         if not _close_pmf(got, want):
             total = float(np.sum(got))
             hint = "" if abs(total - 1) < 1e-6 else f" (your probabilities add up to {total:.6g}, not 1)"
-            raise Failure(f"for {label}, dice_sum_pmf should give "
+            raise Failure(f"for {label}, {name} should give "
                           f"{np.array2string(want, precision=4, threshold=16)}, but it gave "
                           f"{np.array2string(got, precision=4, threshold=16)}{hint}")
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _mistake(wrong: Callable, d1: np.ndarray, d2: np.ndarray) -> np.ndarray | None:
+def _mistake(wrong: Callable, *args: Any) -> np.ndarray | None:
     try:
-        return np.asarray(quietly(wrong, d1, d2), dtype=float)
+        return np.asarray(quietly(wrong, *args), dtype=float)
     except ValueError:   # e.g. adding PMFs of dice with different numbers of faces
         return None
 
@@ -195,6 +215,92 @@ def dice_sum_pmf(function: Callable) -> Result:
     True
     """
     return run("dice_sum_pmf", function, _check_dice)
+
+
+# --- copying_dice_pmf ------------------------------------------------------------------------
+
+
+def _copying_probes() -> list[tuple[str, np.ndarray, float]]:
+    fair = np.full(6, 1 / 6)
+    return [
+        ("a fair die with q = 0.3", fair, 0.3),
+        ("a loaded die [0.1, 0.1, 0.1, 0.1, 0.1, 0.5] with q = 0.6", np.array([0.1, 0.1, 0.1, 0.1, 0.1, 0.5]), 0.6),
+        ("a die given as weights [3, 1, 1, 1, 1, 1] with q = 0.25", np.array([3.0, 1, 1, 1, 1, 1]), 0.25),
+        ("weights scaled by 1e6 with q = 0.5", 1e6 * np.array([1.0, 2, 3, 4, 5, 6]), 0.5),
+        ("weights scaled by 1e-6 with q = 0.8", 1e-6 * np.array([6.0, 1, 2, 1, 2, 1]), 0.8),
+        ("a four-sided die with q = 0.4", np.array([0.4, 0.3, 0.2, 0.1]), 0.4),
+        ("an eight-sided die with q = 0.1", np.arange(1.0, 9.0) / 36, 0.1),
+        ("a fair die with q = 0 (independent dice)", fair, 0.0),
+        ("a fair die with q = 1 (the second always copies)", fair, 1.0),
+    ]
+
+
+def _doubled(p: np.ndarray) -> np.ndarray:
+    out = np.zeros(2 * p.size - 1)
+    out[::2] = p
+    return out
+
+
+def _right_copying(die: np.ndarray, q: float) -> np.ndarray:
+    p = _normalised(die)
+    return q * _doubled(p) + (1 - q) * np.convolve(p, p)
+
+
+#: (what a wrong PMF of the copying dice computes, what to tell its author)
+COPYING_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
+    (lambda d, q: np.convolve(_normalised(d), _normalised(d)),
+     "You treated the dice as independent: with probability q the second die copies the first, so "
+     "the sum is 2X then, and P(S = s) = q·P(X = s/2) + (1 − q)·Σᵢ P(X = i)·P(X = s − i)."),
+    (lambda d, q: (1 - q) * _doubled(_normalised(d)) + q * np.convolve(_normalised(d), _normalised(d)),
+     "q and 1 − q are swapped: q is the probability that the second die copies the first (sum 2X), "
+     "1 − q that it is thrown independently."),
+    (lambda d, q: q * np.concatenate([_normalised(d), np.zeros(d.size - 1)])
+     + (1 - q) * np.convolve(_normalised(d), _normalised(d)),
+     "When the second die copies the first, the sum is 2X, not X: put q·P(X = i) at the sum 2i "
+     "(every other entry, starting at the sum 2)."),
+    (lambda d, q: q * _doubled(_normalised(d) ** 2) + (1 - q) * np.convolve(_normalised(d), _normalised(d)),
+     "When the second die copies the first, a double i has probability P(X = i), not P(X = i)²: the "
+     "copy is certain, not a second independent throw."),
+    (lambda d, q: q * _doubled(_normalised(d)) + np.convolve(_normalised(d), _normalised(d)),
+     "The independent part lacks the factor 1 − q: your probabilities add up to 1 + q. The second "
+     "die is thrown independently only with probability 1 − q."),
+    (lambda d, q: _doubled(_normalised(d)) + (1 - q) * np.convolve(_normalised(d), _normalised(d)),
+     "The copying part lacks the factor q: the second die copies the first only with probability q."),
+    (lambda d, q: q * _doubled(d) + (1 - q) * np.convolve(d, d),
+     "Right for probabilities, but a die given as weights must be normalised first: divide its "
+     "weights by their sum."),
+    (lambda d, q: np.concatenate([[0.0, 0.0], _right_copying(d, q)]),
+     "Your array starts at the sum 0: return the sums 2, ..., 2k only (2k − 1 entries)."),
+    (lambda d, q: _fixed_length(_right_copying(d, q), 11),
+     "Right for six-sided dice only: the length 11 is hard-coded. A k-sided die gives 2k − 1 sums."),
+)
+
+
+def _check_copying(function: Callable) -> str:
+    return _check_pmf(function, "copying_dice_pmf", _copying_probes(), _right_copying, COPYING_MISTAKES,
+                      "dice and copying probabilities (q = 0 to 1, loaded, weights scaled by 1e±6, 4, 6 "
+                      "and 8 faces): P(S = s) = q·P(X = s/2) + (1 − q)·Σᵢ P(X = i)·P(X = s − i)")
+
+
+def copying_dice_pmf(function: Callable) -> Result:
+    """Check ``function(die, q)``: the PMF of the sum of two dice, the second copying the first w.p. ``q``.
+
+    ``die`` gives the probabilities (or non-negative weights) of the faces ``1..k`` of both
+    dice; with probability ``q`` the second shows the same face as the first, otherwise it is
+    thrown independently. The answer is the ``2k - 1`` probabilities of the sums ``2..2k``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> def pmf(die, q):
+    ...     p = die / die.sum()
+    ...     doubled = np.zeros(2 * p.size - 1)
+    ...     doubled[::2] = p
+    ...     return q * doubled + (1 - q) * np.convolve(p, p)
+    >>> bool(copying_dice_pmf(pmf))
+    True
+    """
+    return run("copying_dice_pmf", function, _check_copying)
 
 
 # --- conditional_normal ----------------------------------------------------------------------
