@@ -103,6 +103,9 @@ def from_zero(a, b):
     (lambda a, b: pmf_convolve(a, b)[:-1], "should return"),
     (lambda a, b: pmf_convolve(a, b) * (1 + 1e-3), "add up to"),
     (lambda a, b: {0: 1.0}, "key"),
+    (lambda a, b: 1 - np.cumsum(pmf_convolve(a, b)), "tail probabilities"),
+    (lambda a, b: np.convolve(_norm(a), b), "only the first die"),
+    (lambda a, b: np.convolve(a, _norm(b)), "only the second die"),
 ])
 def test_wrong_dice_pmfs_are_named(function, phrase):
     result = check.dice_sum_pmf(function)
@@ -213,7 +216,12 @@ def cond_standardised(x, mu_x, mu_y, sigma_x, sigma_y, rho):
     return np.array([mu_y + sigma_y * rho * z, (sigma_y * math.sqrt(1 - rho**2)) ** 2])
 
 
-@pytest.mark.parametrize("function", [cond_formula, cond_covariance, cond_float32, cond_standardised])
+def cond_dict(x, mu_x, mu_y, sigma_x, sigma_y, rho):
+    mean, var = cond_formula(x, mu_x, mu_y, sigma_x, sigma_y, rho)
+    return {"mean": mean, "variance": var}
+
+
+@pytest.mark.parametrize("function", [cond_formula, cond_covariance, cond_float32, cond_standardised, cond_dict])
 def test_right_conditionals_pass(function):
     result = check.conditional_normal(function)
     assert result, result.message
@@ -239,6 +247,12 @@ def _with(mean=None, var=None):
     (_with(var=lambda x, mx, my, sx, sy, r: sx**2 * (1 - r**2)), "σ_x²"),
     (_with(var=lambda x, mx, my, sx, sy, r: sy**2 * (1 - r**2) + (r * sy / sx * (x - mx)) ** 2), "does not"),
     (_with(mean=lambda x, mx, my, sx, sy, r: my), "marginal mean"),
+    (_with(mean=lambda x, mx, my, sx, sy, r: my + r * sy / sx * (x - my)), "from μ_y"),
+    (_with(mean=lambda x, mx, my, sx, sy, r: my + abs(r) * sy / sx * (x - mx)), "|ρ|"),
+    (_with(mean=lambda x, mx, my, sx, sy, r: my + r * sy / sx**2 * (x - mx)), "ρσ_y/σ_x²"),
+    (_with(var=lambda x, mx, my, sx, sy, r: (sy**2 * (1 - r**2)) ** 2), "squared the variance"),
+    (_with(var=lambda x, mx, my, sx, sy, r: (sy * (1 - r**2)) ** 2), "(1 − ρ²)²"),
+    (lambda *p: {"mean": cond_formula(*p)[0], "sd": math.sqrt(cond_formula(*p)[1])}, "keys"),
     (lambda *p: cond_formula(*p)[::-1], "(variance, mean)"),
     (lambda *p: cond_formula(*p)[0], "pair"),
     (lambda *p: None, "return statement"),

@@ -16,7 +16,7 @@ The reader writes, as in the assignment "Loaded dice" of DeepLearning.AI's
 * ``conditional_normal(x, mu_x, mu_y, sigma_x, sigma_y, rho)``: the mean and the
   *variance* of ``Y | X = x`` when ``(X, Y)`` is bivariate normal with means ``mu_x, mu_y``,
   standard deviations ``sigma_x, sigma_y > 0`` and correlation ``-1 < rho < 1``,
-  returned as a pair ``(mean, variance)``.
+  returned as a pair ``(mean, variance)`` (or a dict with the keys ``"mean"`` and ``"variance"``).
 
 Each checker calls the reader's function on several probes (fair, loaded, unequal and
 non-six-faced dice, weights scaled by 1e6 and 1e-6, copying probabilities 0 and 1; for the normal, inputs scaled by
@@ -114,6 +114,14 @@ DICE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "np.convolve(p1, p2) already flips one argument as convolution needs."),
     (lambda a, b: np.cumsum(_right_sum(a, b)),
      "You returned the cumulative distribution P(S ≤ s), not the PMF P(S = s)."),
+    (lambda a, b: 1 - np.cumsum(_right_sum(a, b)),
+     "You returned the tail probabilities P(S > s), not the PMF P(S = s)."),
+    (lambda a, b: np.convolve(_normalised(a), b),
+     "You normalised only the first die: divide each die's weights by their own sum, so that both "
+     "PMFs add up to 1."),
+    (lambda a, b: np.convolve(a, _normalised(b)),
+     "You normalised only the second die: divide each die's weights by their own sum, so that both "
+     "PMFs add up to 1."),
 )
 
 
@@ -365,14 +373,34 @@ NORMAL_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "depend on x."),
     (_pair(lambda x, mx, my, sx, sy, r: my, _VAR),
      "Your mean is μ_y, the marginal mean: knowing X = x moves it by ρ(σ_y/σ_x)(x − μ_x)."),
+    (_pair(lambda x, mx, my, sx, sy, r: my + r * sy / sx * (x - my), _VAR),
+     "Your mean measures x from μ_y: it is μ_y + ρ(σ_y/σ_x)(x − μ_x), with x measured from X's own mean μ_x."),
+    (_pair(lambda x, mx, my, sx, sy, r: my + abs(r) * sy / sx * (x - mx), _VAR),
+     "Your mean uses |ρ|: for a negative correlation the regression line falls, "
+     "E[Y | X = x] = μ_y + ρ(σ_y/σ_x)(x − μ_x) with the sign of ρ."),
+    (_pair(lambda x, mx, my, sx, sy, r: my + r * sy / sx**2 * (x - mx), _VAR),
+     "Your slope is ρσ_y/σ_x², the covariance ρσ_xσ_y divided by σ_x³: the slope is "
+     "Cov(X, Y)/Var(X) = ρσ_xσ_y/σ_x² = ρσ_y/σ_x."),
+    (_pair(_MEAN, lambda x, mx, my, sx, sy, r: (sy**2 * (1 - r**2)) ** 2),
+     "You squared the variance: Var(Y | X = x) = σ_y²(1 − ρ²) itself, not its square."),
+    (_pair(_MEAN, lambda x, mx, my, sx, sy, r: (sy * (1 - r**2)) ** 2),
+     "Your variance is σ_y²(1 − ρ²)²: the conditional standard deviation is σ_y·√(1 − ρ²), so the "
+     "variance is σ_y²(1 − ρ²)."),
     (lambda *p: _right_conditional(*p)[::-1],
      "You returned (variance, mean): the checker expects the pair (mean, variance)."),
 )
 
 
 def _conditional_output(function: Callable, probe) -> np.ndarray:
-    got = as_result_array(call(function, "conditional_normal", *probe), "conditional_normal",
-                          "a pair (mean, variance)")
+    value = call(function, "conditional_normal", *probe)
+    if isinstance(value, Mapping):          # {"mean": ..., "variance": ...} (or "var") is accepted
+        keys = {str(k).lower(): v for k, v in value.items()}
+        var_key = next((k for k in ("variance", "var") if k in keys), None)
+        if "mean" not in keys or var_key is None or len(keys) != 2:
+            raise Failure(f"conditional_normal returned a dict with the keys {sorted(map(str, value))}: "
+                          "return a pair (mean, variance), or a dict with the keys 'mean' and 'variance'")
+        value = (keys["mean"], keys[var_key])
+    got = as_result_array(value, "conditional_normal", "a pair (mean, variance)")
     if got.shape != (2,):
         raise Failure(f"conditional_normal should return a pair (mean, variance), two numbers, "
                       f"but it returned shape {got.shape}")
