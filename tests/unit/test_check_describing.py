@@ -47,7 +47,13 @@ def pmf_outer(a, b):
     return np.array([np.trace(joint[::-1], offset=s - (k1 - 1)) for s in range(k1 + k2 - 1)])
 
 
-@pytest.mark.parametrize("function", [pmf_convolve, pmf_loops, pmf_dict, pmf_float32, pmf_outer])
+def pmf_normalised_twice(a, b):
+    pa, pb = a / a.sum(), b / b.sum()
+    out = np.convolve(pa / pa.sum(), pb / pb.sum())
+    return out / out.sum()
+
+
+@pytest.mark.parametrize("function", [pmf_convolve, pmf_loops, pmf_dict, pmf_float32, pmf_outer, pmf_normalised_twice])
 def test_right_dice_pmfs_pass(function):
     result = check.dice_sum_pmf(function)
     assert result, result.message
@@ -221,7 +227,13 @@ def cond_dict(x, mu_x, mu_y, sigma_x, sigma_y, rho):
     return {"mean": mean, "variance": var}
 
 
-@pytest.mark.parametrize("function", [cond_formula, cond_covariance, cond_float32, cond_standardised, cond_dict])
+def cond_dict_var(x, mu_x, mu_y, sigma_x, sigma_y, rho):
+    mean, var = cond_float32(x, mu_x, mu_y, sigma_x, sigma_y, rho)
+    return {"Mean": mean, "var": var}
+
+
+@pytest.mark.parametrize("function", [cond_formula, cond_covariance, cond_float32, cond_standardised, cond_dict,
+                                      cond_dict_var])
 def test_right_conditionals_pass(function):
     result = check.conditional_normal(function)
     assert result, result.message
