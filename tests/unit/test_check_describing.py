@@ -125,6 +125,19 @@ def test_dice_pmf_right_only_for_probabilities_summing_to_one_fails():
     assert not check.dice_sum_pmf(only_small)
 
 
+def test_dropping_impossible_faces_is_caught():
+    def trimmed(a, b):       # np.trim_zeros drops a leading impossible face and shifts every sum
+        return np.convolve(np.trim_zeros(_norm(a)), np.trim_zeros(_norm(b)))
+    assert not check.dice_sum_pmf(trimmed)
+
+    def trimmed_copy(d, q):
+        p = np.trim_zeros(_norm(d))
+        doubled = np.zeros(2 * p.size - 1)
+        doubled[::2] = p
+        return q * doubled + (1 - q) * np.convolve(p, p)
+    assert not check.copying_dice_pmf(trimmed_copy)
+
+
 def test_a_tiny_error_in_a_tail_is_caught():
     def tail_off(a, b):
         out = pmf_convolve(a, b)

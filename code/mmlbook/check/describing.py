@@ -19,8 +19,9 @@ The reader writes, as in the assignment "Loaded dice" of DeepLearning.AI's
   returned as a pair ``(mean, variance)`` (or a dict with the keys ``"mean"`` and ``"variance"``).
 
 Each checker calls the reader's function on several probes (fair, loaded, unequal and
-non-six-faced dice, weights scaled by 1e6 and 1e-6, copying probabilities 0 and 1; for the normal, inputs scaled by
-1e6 and 1e-6, rho = 0 and rho = ±0.999) and compares with the right answer within a
+non-six-faced dice, faces of probability 0, weights scaled by 1e6 and 1e-6, copying
+probabilities 0 and 1; for the normal, inputs scaled by 1e6 and 1e-6, rho = 0 and
+rho = ±0.999) and compares with the right answer within a
 tolerance relative to the answer's scale, so that loops, dicts and float32 pass. When
 they differ it looks for a typical mistake and names it.
 """
@@ -57,6 +58,8 @@ def _dice_probes() -> list[tuple[str, np.ndarray, np.ndarray]]:
         ("weights scaled by 1e-6", 1e-6 * np.array([6.0, 1, 2, 1, 2, 1]), 1e-6 * np.array([1.0, 1, 1, 1, 1, 4])),
         ("a four-sided die (faces 1-4) and a six-sided one", np.array([0.4, 0.3, 0.2, 0.1]), fair),
         ("two eight-sided dice", np.arange(1.0, 9.0) / 36, np.full(8, 1 / 8)),
+        ("a die that never shows 1 (weights [0, 1, 1, 1, 1, 2]) and one that never shows 6",
+         np.array([0.0, 1, 1, 1, 1, 2]), np.array([0.25, 0.25, 0.2, 0.15, 0.15, 0.0])),
     ]
 
 
@@ -175,7 +178,8 @@ def _check_pmf(function: Callable, name: str, probes, right: Callable, mistakes,
 
 def _check_dice(function: Callable) -> str:
     return _check_pmf(function, "dice_sum_pmf", _dice_probes(), _right_sum, DICE_MISTAKES,
-                      "pairs of dice (fair, loaded, given as weights scaled by 1e±6, 4, 6 and 8 faces): "
+                      "pairs of dice (fair, loaded, with impossible faces, given as weights scaled by 1e±6, "
+                      "4, 6 and 8 faces): "
                       "P(S = s) = Σᵢ P(X = i)·P(Y = s − i)")
 
 
@@ -240,6 +244,8 @@ def _copying_probes() -> list[tuple[str, np.ndarray, float]]:
         ("an eight-sided die with q = 0.1", np.arange(1.0, 9.0) / 36, 0.1),
         ("a fair die with q = 0 (independent dice)", fair, 0.0),
         ("a fair die with q = 1 (the second always copies)", fair, 1.0),
+        ("a die that never shows 1 or 6 (weights [0, 1, 2, 2, 1, 0]) with q = 0.35",
+         np.array([0.0, 1, 2, 2, 1, 0]), 0.35),
     ]
 
 
@@ -286,7 +292,8 @@ COPYING_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
 
 def _check_copying(function: Callable) -> str:
     return _check_pmf(function, "copying_dice_pmf", _copying_probes(), _right_copying, COPYING_MISTAKES,
-                      "dice and copying probabilities (q = 0 to 1, loaded, weights scaled by 1e±6, 4, 6 "
+                      "dice and copying probabilities (q = 0 to 1, loaded, with impossible faces, "
+                      "weights scaled by 1e±6, 4, 6 "
                       "and 8 faces): P(S = s) = q·P(X = s/2) + (1 − q)·Σᵢ P(X = i)·P(X = s − i)")
 
 
