@@ -21,6 +21,7 @@ from __future__ import annotations
 import numbers
 import weakref
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Callable
 
 import numpy as np
@@ -89,6 +90,12 @@ class Surface:
         grid point (kept only if it stays in the sandpit and goes no higher),
         so it is exact to rounding for the smooth minima these surfaces have.
         """
+        point, value = self._lowest
+        return point.copy(), value
+
+    @cached_property
+    def _lowest(self) -> tuple[np.ndarray, float]:
+        # cached_property writes the instance's __dict__ directly, so it works on a frozen dataclass.
         return _minimum(self)
 
     def scaled(self, height: float = 1.0, length: float = 1.0) -> "Surface":
@@ -193,9 +200,6 @@ def stationary_points(surface: Surface, n: int = 21) -> list[Stationary]:
 
 
 def _minimum(surface: Surface) -> tuple[np.ndarray, float]:
-    cached = _MINIMA.get(id(surface))
-    if cached is not None and cached[0] is surface:
-        return cached[1].copy(), cached[2]
     X, Y, Z = surface.grid(401)
     i = np.unravel_index(np.argmin(Z), Z.shape)
     p = np.array([X[i], Y[i]])
@@ -214,11 +218,7 @@ def _minimum(surface: Surface) -> tuple[np.ndarray, float]:
     value = float(surface.height(p[0], p[1]))
     if surface.contains(*p) and value <= best[1]:
         best = (p, value)
-    _MINIMA[id(surface)] = (surface, best[0], best[1])
-    return best[0].copy(), best[1]
-
-
-_MINIMA: dict[int, tuple[Surface, np.ndarray, float]] = {}
+    return best
 
 
 def stationary_type(H: Any) -> str:
