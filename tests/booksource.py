@@ -65,3 +65,23 @@ kernelspec:
 def one_cell_notebook(title: str, code: str) -> str:
     """The text of a MyST Markdown notebook with a title and one code cell (for test and twin books)."""
     return _NOTEBOOK.format(title=title, code=code)
+
+
+# "Chapter 12", "Chapters 13–16", "Chapters 1, 2 and 5": a chapter named by its number.
+CHAPTER_NUMBERS = re.compile(r"(?<![`<%])\bChapters? (\d+)((?:(?:, and |, | and | or |–)\d+)*)(?![\d.]*\s*<)")
+_SENTENCE_START = re.compile(r"(?:[.!?]\s|\n\n|^)(?!.*(?:[.!?]\s|\n\n))", re.S)
+
+
+def plain_chapter_numbers(markdown: str) -> list[re.Match]:
+    """This book's chapters named by a bare number in ``markdown``, which should be ``{numref}`` roles.
+
+    Other books' chapters ("MML Chapter 7", "{cite:t}`apostol1967calculus`, Chapter 11") are not
+    this book's, so a number is skipped when MML or a citation comes just before it in its sentence.
+    """
+    found = []
+    for match in CHAPTER_NUMBERS.finditer(markdown):
+        before = markdown[max(0, match.start() - 300):match.start()]
+        sentence = before[_SENTENCE_START.search(before).end():][-40:]
+        if "MML" not in sentence and "{cite" not in sentence:
+            found.append(match)
+    return found

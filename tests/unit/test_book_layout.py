@@ -9,7 +9,7 @@ import jupytext
 import pytest
 import yaml
 
-from tests.booksource import ROOT, is_notebook, toc_docnames
+from tests.booksource import ROOT, is_notebook, plain_chapter_numbers, toc_docnames
 
 
 CHAPTERS = [f for f in toc_docnames() if is_notebook(ROOT / f"{f}.md")]
@@ -91,3 +91,25 @@ def test_chapter_imports_only_what_installing_mmlbook_brings(chapter):
     missing = sorted(m for m in imported - set(sys.stdlib_module_names) - {"mmlbook"}
                      if _PROVIDED.get(m, "?") not in declared)
     assert not missing, f"{chapter} imports {missing}, which installing mmlbook does not bring (code/pyproject.toml)"
+
+
+@pytest.mark.parametrize("page", toc_docnames())
+def test_chapters_are_cited_by_cross_reference_not_by_number(page):
+    """A bare "Chapter 12" goes stale when chapters move and is not a link: use {numref}`Chapter %s <chap-…>`."""
+    path = ROOT / f"{page}.md"
+    text = _markdown(page) if is_notebook(path) else path.read_text(encoding="utf-8")
+    bare = [text[max(0, m.start() - 40):m.end() + 10].replace("\n", " ") for m in plain_chapter_numbers(text)]
+    assert not bare, f"{page} names chapters by bare number: {bare}"
+
+
+@pytest.mark.parametrize("text, bare", [
+    ("as Chapter 12 showed", ["Chapter 12"]),
+    ("Chapters 13–16 and Chapter 2's proof", ["Chapters 13–16", "Chapter 2"]),
+    ("Chapters 1, 2 and 5", ["Chapters 1, 2 and 5"]),
+    ("{numref}`Chapter %s <chap-vectors>` and {ref}`Chapter 3 <chap-linear-systems>`", []),
+    ("(MML Chapter 7; this book's calculus part)", []),
+    ("see {cite:t}`apostol1967calculus`, Chapter 11.", []),
+    ("MML 10.2.2 calls it deflation, and power iteration from Chapter 6 finds it.", ["Chapter 6"]),
+])
+def test_bare_chapter_numbers_are_found_and_other_books_chapters_are_not(text, bare):
+    assert [m.group(0) for m in plain_chapter_numbers(text)] == bare
