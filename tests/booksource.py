@@ -7,6 +7,7 @@ root ``conftest.py`` lives there).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -85,3 +86,39 @@ def plain_chapter_numbers(markdown: str) -> list[re.Match]:
         if "MML" not in sentence and "{cite" not in sentence:
             found.append(match)
     return found
+
+
+@dataclass(frozen=True)
+class Census:
+    """What one chapter holds, counted the way the issues' floor counts it."""
+
+    words: int  # prose only: maths and code blocks are not counted
+    exercises: tuple[str, ...]  # labels of the exercises
+    solved: frozenset[str]  # labels that have a solution
+    code_cells: int
+    hidden_asserts: int  # code cells tagged remove-cell that assert something
+    sliders_per_figure: tuple[int, ...]  # Slider( calls in each interact( cell
+    checkers: tuple[str, ...]  # check.<name>( calls, in order of first use
+
+
+def census(chapter: str, root: Path = ROOT) -> Census:
+    """Count ``chapter`` (a docname such as ``book/pca/pca``)."""
+    import jupytext  # only the chapter tests and benchmarks need it
+
+    cells = jupytext.read(root / f"{chapter}.md").cells
+    markdown = "\n".join(c.source for c in cells if c.cell_type == "markdown")
+    code = [c for c in cells if c.cell_type == "code"]
+    prose = re.sub(r"\$\$.*?\$\$|\$[^$\n]*\$|```.*?```", " ", markdown, flags=re.S)
+    # a role counts as the text it shows: {numref}`Chapter %s <chap-pca>` is "Chapter", {eq}`eq-x` nothing
+    prose = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*(?:<[^`]*>)?`", lambda m: "" if "<" not in m.group(0) else m.group(1),
+                   prose)
+    fence = r"^(?:`{3,}|:{3,})"
+    return Census(
+        words=len(re.findall(r"[A-Za-z][A-Za-z'’-]*", prose)),
+        exercises=tuple(re.findall(fence + r"\{exercise(?:-start)?\}[^\n]*\n:label: *(\S+)", markdown, re.M)),
+        solved=frozenset(re.findall(fence + r"\{solution(?:-start)?\} *(\S+)", markdown, re.M)),
+        code_cells=len(code),
+        hidden_asserts=sum("remove-cell" in c.metadata.get("tags", []) and "assert" in c.source for c in code),
+        sliders_per_figure=tuple(c.source.count("Slider(") for c in code if "interact(" in c.source),
+        checkers=tuple(dict.fromkeys(re.findall(r"\bcheck\.(\w+)\(", "\n".join(c.source for c in code)))),
+    )

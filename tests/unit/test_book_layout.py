@@ -9,7 +9,7 @@ import jupytext
 import pytest
 import yaml
 
-from tests.booksource import ROOT, is_notebook, plain_chapter_numbers, toc_docnames
+from tests.booksource import ROOT, census, is_notebook, plain_chapter_numbers, toc_docnames
 
 
 CHAPTERS = [f for f in toc_docnames() if is_notebook(ROOT / f"{f}.md")]
@@ -45,9 +45,8 @@ def test_chapter_installs_mmlbook_when_missing(chapter):
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_pins_its_claims_with_hidden_asserts(chapter):
-    cells = [c for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
-    hidden = [c for c in cells if "remove-cell" in c.metadata.get("tags", []) and "assert" in c.source]
-    assert len(hidden) >= 3, f"{chapter} has {len(hidden)} hidden assert cells"
+    hidden = census(chapter).hidden_asserts
+    assert hidden >= 3, f"{chapter} has {hidden} hidden assert cells"
 
 
 def _markdown(chapter):
@@ -57,21 +56,16 @@ def _markdown(chapter):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_meets_the_floor_for_prose_and_exercises(chapter):
     """The issues' floor: >= 1,500 words of prose (maths not counted), >= 4 exercises, each solved."""
-    text = _markdown(chapter)
-    prose = re.sub(r"\$\$.*?\$\$|\$[^$\n]*\$|```.*?```", " ", text, flags=re.S)
-    words = len(re.findall(r"[A-Za-z][A-Za-z'’-]*", prose))
-    assert words >= 1500, f"{chapter} has {words} words of prose"
-    fence = r"^(?:`{3,}|:{3,})"
-    exercises = re.findall(fence + r"\{exercise(?:-start)?\}[^\n]*\n:label: *(\S+)", text, re.M)
-    solved = set(re.findall(fence + r"\{solution(?:-start)?\} *(\S+)", text, re.M))
-    assert len(exercises) >= 4, f"{chapter} has {len(exercises)} labelled exercises"
-    assert set(exercises) <= solved, f"{chapter}: exercises without a solution: {set(exercises) - solved}"
+    counts = census(chapter)
+    assert counts.words >= 1500, f"{chapter} has {counts.words} words of prose"
+    assert len(counts.exercises) >= 4, f"{chapter} has {len(counts.exercises)} labelled exercises"
+    unsolved = set(counts.exercises) - counts.solved
+    assert not unsolved, f"{chapter}: exercises without a solution: {unsolved}"
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_has_two_slider_figures_with_two_sliders(chapter):
-    cells = [c.source for c in jupytext.read(ROOT / f"{chapter}.md").cells if c.cell_type == "code"]
-    figures = [cell.count("Slider(") for cell in cells if "interact(" in cell]
+    figures = census(chapter).sliders_per_figure
     assert sum(n >= 2 for n in figures) >= 2, f"{chapter}: sliders per interact cell {figures}"
 
 
