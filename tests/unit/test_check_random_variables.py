@@ -138,6 +138,8 @@ def smp_returns_none(probs, size, rng):
     (smp_minus_one, "one too low"),
     (smp_left_edges_no_shift, "left ends"),
     (smp_pmf, "running sum"),
+    (lambda probs, size, rng: np.searchsorted(probs, rng.random(size)), "running sum"),
+    (lambda probs, size, rng: np.searchsorted(np.cumsum(probs[::-1]), rng.random(size)), "from the last outcome"),
     (smp_reversed, "from the last outcome"),
     (smp_sorted, "sorted the probabilities"),
     (smp_floor, "floor(u K)"),
