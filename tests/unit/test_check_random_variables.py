@@ -61,12 +61,18 @@ def smp_left_edges(probs, size, rng):
     return np.searchsorted(left, rng.random(size), side="right") - 1
 
 
+def smp_scalar_draws(probs, size, rng):        # one rng.random() per sample, in a loop
+    cdf = np.cumsum(probs)
+    return np.array([int(np.sum(cdf <= rng.random())) for _ in range(size)])
+
+
 def smp_uniform_method(probs, size, rng):
     return np.digitize(rng.uniform(0, 1, size), np.cumsum(probs))
 
 
 @pytest.mark.parametrize("function", [smp_searchsorted, smp_left_side, smp_loop, smp_count, smp_float32,
-                                      smp_other_tail, smp_left_edges, smp_uniform_method])
+                                      smp_other_tail, smp_left_edges, smp_uniform_method,
+                                      smp_scalar_draws])
 def test_right_samplers_pass(function):
     result = check.inverse_cdf_sampler(function)
     assert result, result.message
@@ -176,6 +182,9 @@ def test_fake_generator_refuses_other_methods_and_sizes():
         g.normal()
     with pytest.raises(ValueError, match="size=2"):
         g.random(3)
+    assert (g.random(), g.random()) == (0.1, 0.2)
+    with pytest.raises(ValueError, match="more"):
+        g.random()
 
 
 # --- naive_bayes_log_posterior ----------------------------------------------------------------------

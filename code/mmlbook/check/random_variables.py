@@ -42,16 +42,25 @@ _SAMPLER_DRAWS = 20_000
 
 
 class FakeGenerator:
-    """A stand-in for ``np.random.Generator`` whose ``random`` returns known uniforms."""
+    """A stand-in for ``np.random.Generator`` whose ``random`` returns known uniforms.
+
+    ``random(size)`` returns all of them at once; ``random()`` returns the next one,
+    so a loop drawing one uniform at a time sees the same numbers in the same order.
+    """
 
     def __init__(self, uniforms: np.ndarray) -> None:
         self.uniforms = np.asarray(uniforms, dtype=float)
         self.calls = 0
+        self._next = 0
 
     def random(self, size: Any = None, dtype: Any = np.float64, out: Any = None) -> Any:
         self.calls += 1
         if size is None:
-            return float(self.uniforms[0])
+            if self._next >= self.uniforms.size:
+                raise ValueError(f"this checker's generator holds {self.uniforms.size} uniforms, one per "
+                                 "draw; you asked for more")
+            self._next += 1
+            return float(self.uniforms[self._next - 1])
         shape = (size,) if np.ndim(size) == 0 else tuple(size)
         if int(np.prod(shape)) != self.uniforms.size:
             raise ValueError(f"this checker's generator was asked for size {size}; "
