@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import special, stats
 
-from mmlbook import check, datasets
+from mmlbook import check
 from mmlbook.check import random_variables as rv
 
 def _assert_named(checker, function, phrase):
@@ -236,10 +236,6 @@ def test_right_log_posteriors_pass(function):
     assert result, result.message
 
 
-def _nb(X, y, x, **kw):
-    return rv._nb_parts(X, y, x, **kw)
-
-
 def nb_no_prior(X, y, x):
     s = np.array([stats.norm.logpdf(x, X[y == c].mean(0), X[y == c].std(0)).sum() for c in np.unique(y)])
     return s - special.logsumexp(s)
@@ -259,6 +255,12 @@ def nb_var_scale(X, y, x):
 
 def nb_no_log_sigma(X, y, x):
     s = np.array([np.log(np.mean(y == c)) - 0.5 * (((x - X[y == c].mean(0)) / X[y == c].std(0)) ** 2).sum()
+                  for c in np.unique(y)])
+    return s - special.logsumexp(s)
+
+
+def nb_pooled_sd(X, y, x):
+    s = np.array([np.log(np.mean(y == c)) + stats.norm.logpdf(x, X[y == c].mean(0), X.std(0)).sum()
                   for c in np.unique(y)])
     return s - special.logsumexp(s)
 
@@ -295,8 +297,11 @@ def nb_prior_twice(X, y, x):
     return s - special.logsumexp(s)
 
 
-def nb_uniform_prior(X, y, x):
-    return nb_no_prior(X, y, x)   # same as no prior after normalisation: named as the missing prior
+def nb_uniform_prior(X, y, x):   # 1/C cancels in the normalisation, just like no prior
+    C = len(np.unique(y))
+    s = np.array([np.log(1 / C) + stats.norm.logpdf(x, X[y == c].mean(0), X[y == c].std(0)).sum()
+                  for c in np.unique(y)])
+    return s - special.logsumexp(s)
 
 
 def nb_wrong_shape(X, y, x):
@@ -307,6 +312,7 @@ def nb_wrong_shape(X, y, x):
     (nb_no_prior, "prior is missing"),
     (nb_uniform_prior, "prior is missing"),
     (nb_ddof1, "ddof=1"),
+    (nb_pooled_sd, "whole training set"),
     (nb_var_scale, "variance σ² where the standard deviation"),
     (nb_no_log_sigma, "−ln σ_cd term"),
     (nb_unnormalised, "joint log scores"),
@@ -445,18 +451,3 @@ def test_checkers_refuse_non_callables():
     for checker in (check.inverse_cdf_sampler, check.naive_bayes_log_posterior, check.spam_log_odds):
         with pytest.raises(TypeError):
             checker(3)
-
-
-# --- datasets.messages ------------------------------------------------------------------------------
-
-
-def test_messages_are_labelled_and_documented():
-    texts, labels = datasets.messages()
-    assert len(texts) == len(labels) == 48 and set(labels.tolist()) == {0, 1}
-    assert int(labels.sum()) == 23 and len(set(texts)) == 48
-    assert all(t == t.lower() and t.replace(" ", "").isalpha() for t in texts)
-    assert "written for this book" in datasets._MESSAGES_SOURCE.lower()
-    assert "messages" in datasets.__all__
-    texts2, labels2 = datasets.messages()
-    texts2.append("x")
-    assert len(datasets.messages()[0]) == 48     # a fresh list each call

@@ -235,12 +235,12 @@ def inverse_cdf_sampler(function: Any) -> Result:
 # --- naive_bayes_log_posterior ---------------------------------------------------------------------
 
 
-def _nb_parts(X, y, x, *, ddof=0, prior=True, var_as_sd=False, log_sigma=True):
+def _nb_parts(X, y, x, *, ddof=0, prior=True, var_as_sd=False, log_sigma=True, pooled=False):
     classes = np.unique(y)
     out = []
     for c in classes:
         Xc = X[y == c]
-        mu, sd = Xc.mean(axis=0), Xc.std(axis=0, ddof=ddof)
+        mu, sd = Xc.mean(axis=0), (X if pooled else Xc).std(axis=0, ddof=ddof)
         scale = sd**2 if var_as_sd else sd
         term = -0.5 * ((x - mu) / scale) ** 2 - (np.log(scale) if log_sigma else 0) - 0.5 * np.log(2 * np.pi)
         out.append((np.log(len(Xc) / len(y)) if prior else 0.0) + term.sum())
@@ -254,11 +254,15 @@ def _nb_right(X, y, x):
 
 NB_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, prior=False)),
-     "the prior is missing: ln P(c) = ln(N_c / N) belongs in every class's score, "
+     "the prior is missing (or is the same 1/C for every class, which cancels just the same): "
+     "ln P(c) = ln(N_c / N), each class's share of the training data, belongs in every class's score, "
      "ln P(c) + Σ_d ln N(x_d | μ_cd, σ²_cd)."),
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, ddof=1)),
      "your standard deviations use 1/(N_c − 1) (ddof=1, as pandas' .std() does); the chapter's "
      "maximum-likelihood fit, like GaussianNaiveBayes and np.std, uses 1/N_c (ddof=0)."),
+    (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, pooled=True)),
+     "your standard deviations are those of the whole training set, X.std(axis=0); Naive Bayes fits "
+     "each class separately: σ_cd is the standard deviation of feature d among the examples of class c."),
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, var_as_sd=True)),
      "you used the variance σ² where the standard deviation σ belongs (or passed the variance as "
      "scale to a normal density): N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / (σ√(2π))."),
@@ -276,10 +280,6 @@ NB_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(
         np.array([_nb_parts(X, y, x)[i] + np.log(np.mean(y == c)) for i, c in enumerate(np.unique(y))])),
      "the prior is counted twice: add ln P(c) once."),
-    (lambda X, y, x: (lambda j: j - special.logsumexp(j))(
-        _nb_parts(X, y, x) - np.log([np.mean(y == c) for c in np.unique(y)])
-        + np.log(1 / len(np.unique(y)))),
-     "your prior is uniform, 1/C, not each class's share N_c / N of the training data."),
 )
 
 
