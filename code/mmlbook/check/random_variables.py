@@ -431,6 +431,15 @@ def spam_log_odds(function: Any) -> Result:
     P(w | c) = (count_c(w) + 1) / (total_c + |V|), V the training vocabulary;
     repeated words count each time; words outside V are skipped. A long message
     (400 words, where a product of probabilities underflows) must give finite log odds.
+
+    >>> def log_odds(docs, labels, doc):
+    ...     words = {c: Counter(w for d, l in zip(docs, labels) if l == c for w in d) for c in (0, 1)}
+    ...     V = set(words[0]) | set(words[1])
+    ...     log_p = lambda w, c: math.log((words[c][w] + 1) / (sum(words[c].values()) + len(V)))
+    ...     return math.log(sum(labels) / (len(labels) - sum(labels))) + sum(
+    ...         log_p(w, 1) - log_p(w, 0) for w in doc if w in V)
+    >>> spam_log_odds(log_odds).passed
+    True
     """
 
     def checks(f: Callable) -> str:
