@@ -22,7 +22,7 @@ import platformdirs
 from ._validate import as_number
 
 __all__ = ["Heights", "heights_histogram", "heights", "supplier_prices", "heart_curve", "xor_blobs",
-           "data_dir", "load_mnist"]
+           "messages", "data_dir", "load_mnist"]
 
 # --- Heights -----------------------------------------------------------------
 
@@ -145,6 +145,91 @@ def supplier_prices(months: int = 60, seed: int = 0) -> tuple[np.ndarray, np.nda
     prices_B = 110 + 0.5 * market - 3 * season + rng.normal(0.0, 4.0, months)
     return prices_A, prices_B
 
+
+
+# --- Short messages, ham and spam (written for this book, for Chapter 18) -----
+
+_MESSAGES_SOURCE = (
+    "Written for this book (Mathematics for Machine Learning, an executable textbook) as a toy "
+    "spam-filter corpus; not taken from any real inbox or published corpus. Released with the book's "
+    "code under the MIT licence (and dedicated to the public domain where that is possible)."
+)
+
+# (label, text): 1 = spam, 0 = ham. Short, invented, no real people, numbers or addresses.
+_MESSAGES = (
+    (0, "are we still meeting for lunch tomorrow"),
+    (0, "can you send me the notes from the lecture"),
+    (0, "running ten minutes late see you soon"),
+    (0, "happy birthday hope you have a lovely day"),
+    (0, "the meeting moved to three in room four"),
+    (0, "did you finish the homework for monday"),
+    (0, "thanks for dinner last night it was great"),
+    (0, "call me when you get home please"),
+    (0, "mum says dinner is at seven tonight"),
+    (0, "i left my keys at your place can i come by"),
+    (0, "the train is delayed again sorry"),
+    (0, "shall we go for a walk this afternoon"),
+    (0, "your parcel was left with the neighbour"),
+    (0, "see you at the library after class"),
+    (0, "great game today we should play again next week"),
+    (0, "can you pick up some bread and milk on the way"),
+    (0, "the project report is due on friday"),
+    (0, "i will call you back after the meeting"),
+    (0, "lovely photos from the weekend thanks for sharing"),
+    (0, "do you want to watch a film tonight"),
+    (0, "remember to bring your laptop to class tomorrow"),
+    (0, "the doctor moved my appointment to next week"),
+    (0, "free for a coffee later today"),
+    (0, "we won the match see you at practice"),
+    (0, "please reply when you get this message"),
+    (1, "win a free prize now click the link"),
+    (1, "urgent your account has been suspended click here to verify"),
+    (1, "congratulations you have won cash claim your prize today"),
+    (1, "free entry to win a new phone text win now"),
+    (1, "cheap loans approved instantly no credit check"),
+    (1, "you are a winner claim your free gift card now"),
+    (1, "limited offer buy now and save ninety percent"),
+    (1, "click here to claim your cash reward"),
+    (1, "your prize is waiting reply yes to claim"),
+    (1, "exclusive deal free trial cancel anytime click now"),
+    (1, "earn cash from home no experience needed"),
+    (1, "final notice your payment failed verify your account now"),
+    (1, "win big tonight free spins for new players"),
+    (1, "act now limited time offer free shipping"),
+    (1, "you have been selected for a cash prize call now"),
+    (1, "lowest price guaranteed order today and win a free gift"),
+    (1, "claim your reward before midnight click the link"),
+    (1, "urgent prize notification reply now to claim your cash"),
+    (1, "get rich quick free guide click here"),
+    (1, "your free phone is ready claim now"),
+    (1, "hot deal today only buy one get one free"),
+    (1, "congratulations winner text claim to receive your prize"),
+    (1, "verify your account now or lose access today"),
+)
+
+
+def messages() -> tuple[list[str], np.ndarray]:
+    """Return 48 short text messages written for this book and their labels (1 = spam, 0 = ham).
+
+    The corpus is a toy for Chapter 18's word-count spam filter: 25 ham and 23
+    spam messages, lower case, without punctuation, so ``text.split()`` gives the
+    words. Invented for the book, not collected from anyone (see ``_MESSAGES_SOURCE``).
+
+    Returns
+    -------
+    texts : list of str, length 48
+    labels : ndarray of int, shape (48,)
+        1 for spam, 0 for ham, in the order of ``texts``.
+
+    Examples
+    --------
+    >>> texts, labels = messages()
+    >>> len(texts), int(labels.sum())
+    (48, 23)
+    """
+    texts = [text for _, text in _MESSAGES]
+    labels = np.array([label for label, _ in _MESSAGES], dtype=int)
+    return texts, labels
 
 # --- Heart curve and XOR blobs (synthetic, for Chapter 9) ----------------------
 

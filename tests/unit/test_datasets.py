@@ -273,3 +273,18 @@ def test_heights_tuple_is_a_view_of_the_histogram():
     np.testing.assert_array_equal(density, h.density)
     density[0] = 99.0  # new arrays on every call
     assert datasets.heights()[1][0] == h.density[0]
+
+
+# --- messages (Chapter 18's spam corpus) ---
+
+
+def test_messages_are_labelled_and_documented():
+    texts, labels = datasets.messages()
+    assert len(texts) == len(labels) == 48 and set(labels.tolist()) == {0, 1}
+    assert int(labels.sum()) == 23 and len(set(texts)) == 48
+    assert all(t == t.lower() and t.replace(" ", "").isalpha() for t in texts)
+    assert "written for this book" in datasets._MESSAGES_SOURCE.lower()
+    assert "messages" in datasets.__all__
+    texts2, labels2 = datasets.messages()
+    texts2.append("x")
+    assert len(datasets.messages()[0]) == 48     # a fresh list each call
