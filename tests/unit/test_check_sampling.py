@@ -91,11 +91,11 @@ def sd_not_normalised(x, w):
 
 
 @pytest.mark.parametrize("function, phrase", [
-    (ddof1, "N − 1"),
+    (ddof1, "n − 1"),
     (variance, "variance"),
     (lambda x, w: (np.average(x, weights=w), np.sum(w * (x - np.average(x, weights=w)) ** 2)), "sum of squares"),
     (unweighted, "ignored the weights"),
-    (lambda x, w: (np.mean(x), np.std(x, ddof=1)), "ignored the weights and divided by N − 1"),
+    (lambda x, w: (np.mean(x), np.std(x, ddof=1)), "ignored the weights and divided by n − 1"),
     (not_normalised, "did not normalise"),
     (sd_not_normalised, "not divided by Σ w"),
     (lambda x, w: (np.average(x, weights=w), np.sqrt(np.mean(w * (x - np.average(x, weights=w)) ** 2))), "np.mean"),
@@ -205,7 +205,7 @@ def plain_lstsq(x, y, d, lam):
     (no_intercept, "intercept"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, 2 * lam), "doubled"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, lam / 2), "halved"),
-    (lambda x, y, d, lam: ridge_solve(x, y, d, lam * len(x)), "multiplied by N"),
+    (lambda x, y, d, lam: ridge_solve(x, y, d, lam * len(x)), "multiplied by n"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, lam**2), "λ²"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, np.sqrt(lam)), "√λ"),
     (lambda x, y, d, lam: ridge_penalty(x, y, d, lam, lam * np.ones((d + 1, d + 1))), "every entry"),
@@ -265,7 +265,7 @@ def _t(f):
     (lambda a, b, f: (b + _t(f), a + _h(f)), "(β', α')"),
     (lambda a, b, f: (_h(f), _t(f)), "forgot the prior"),
     (lambda a, b, f: (a + len(f), b + len(f)), "both parameters"),
-    (lambda a, b, f: (a + _h(f), b + len(f)), "all N flips"),
+    (lambda a, b, f: (a + _h(f), b + len(f)), "all n flips"),
     (lambda a, b, f: (a + _h(f) - 1, b + _t(f) - 1), "subtracted 1"),
     (lambda a, b, f: (a + _h(f) + 1, b + _t(f) + 1), "added 1"),
     (lambda a, b, f: (a * _h(f), b * _t(f)), "multiplied"),

@@ -144,8 +144,8 @@ def _var(x, w):
 #: (what a wrong Gaussian MLE computes, what to tell its author)
 MLE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, w: np.array([_wmean(x, w), np.sqrt(np.sum(w * (x - _wmean(x, w)) ** 2) / (np.sum(w) - 1))]),
-     "Your σ divides by N − 1 (Bessel's correction, np.std(x, ddof=1)): that makes the variance unbiased, "
-     "but the maximum of the likelihood divides by N (for weights, by Σ w): σ̂² = Σ w (x − μ̂)² / Σ w."),
+     "Your σ divides by n − 1 (Bessel's correction, np.std(x, ddof=1)): that makes the variance unbiased, "
+     "but the maximum of the likelihood divides by n (for weights, by Σ w): σ̂² = Σ w (x − μ̂)² / Σ w."),
     (lambda x, w: np.array([_wmean(x, w), _var(x, w)]),
      "You returned the variance σ̂² where the checker asks for the standard deviation σ̂: take the square root."),
     (lambda x, w: np.array([_wmean(x, w), np.sum(w * (x - _wmean(x, w)) ** 2)]),
@@ -154,7 +154,7 @@ MLE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "You ignored the weights: the mean and standard deviation of the values alone treat every bin as "
      "equally common. Each value counts w times: μ̂ = Σ w x / Σ w."),
     (lambda x, w: np.array([np.mean(x), np.std(x, ddof=1)]),
-     "You ignored the weights and divided by N − 1: each value counts w times (μ̂ = Σ w x / Σ w), and the "
+     "You ignored the weights and divided by n − 1: each value counts w times (μ̂ = Σ w x / Σ w), and the "
      "maximum of the likelihood divides by Σ w, not Σ w − 1 (np.std(x, ddof=1) is not the MLE)."),
     (lambda x, w: np.array([np.sum(w * x), np.sqrt(np.sum(w * (x - np.sum(w * x)) ** 2))]),
      "You did not normalise the weights: relative frequencies need not add up to 1 (the heights' add up to "
@@ -276,7 +276,7 @@ RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "Your λ is halved: you minimised ‖y − Φw‖² + (λ/2)‖w‖². The chapter's objective is "
      "‖y − Φw‖² + λ‖w‖²: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam * x.size),
-     "Your λ is multiplied by N: you minimised the mean squared error (1/N)‖y − Φw‖² + λ‖w‖² (scikit-learn's "
+     "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Φw‖² + λ‖w‖² (scikit-learn's "
      "convention differs again). The chapter's objective is the sum ‖y − Φw‖² + λ‖w‖²."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam**2),
      "You used λ² where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
@@ -387,7 +387,7 @@ BETA_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda a, b, f: np.array([a + f.size, b + f.size]),
      "You added every flip to both parameters: heads go to α and tails to β."),
     (lambda a, b, f: np.array([a + _heads(f), b + f.size]),
-     "You added all N flips to β: β gains only the tails, N − heads."),
+     "You added all n flips to β: β gains only the tails, n − heads."),
     (lambda a, b, f: np.array([a + _heads(f) - 1, b + _tails(f) - 1]),
      "You subtracted 1 from each: the exponents of the posterior density are α + heads − 1 and β + tails − 1, "
      "so its parameters are α + heads and β + tails."),
