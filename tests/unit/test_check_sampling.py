@@ -39,6 +39,12 @@ def mle_moments(x, w):                 # E[X^2] - E[X]^2, after normalising the 
     return {"mu": m1, "sigma": np.sqrt(max(p @ (x - m1) ** 2, 0.0))}
 
 
+def mle_one_pass_float32(x, w):         # sqrt(E[x^2] - E[x]^2) in float32: loses digits, still right enough
+    p, x = np.float32(w / w.sum()), np.float32(x)
+    m1 = p @ x
+    return m1, np.sqrt(max(p @ x**2 - m1**2, np.float32(0)))
+
+
 def mle_repeat(x, w):                  # integer counts expanded into raw data, else np.average
     if np.all(w == np.round(w)) and w.sum() < 1e4:
         data = np.repeat(x, w.astype(int))
@@ -53,7 +59,8 @@ def mle_stats(x, w):                   # the package's mle_normal on raw data
     return mle_average(x, w)
 
 
-@pytest.mark.parametrize("function", [mle_average, mle_loops, mle_float32, mle_moments, mle_repeat, mle_stats])
+@pytest.mark.parametrize("function", [mle_average, mle_loops, mle_float32, mle_moments, mle_one_pass_float32,
+                                      mle_repeat, mle_stats])
 def test_right_gaussian_mles_pass(function):
     result = check.gaussian_mle(function)
     assert result, result.message
@@ -122,6 +129,13 @@ def test_mle_right_only_at_small_scale_fails():
     def small_only(x, w):
         return mle_average(x, w) if np.abs(x).max() < 1e3 else (np.mean(x), np.std(x, ddof=1))
     assert not check.gaussian_mle(small_only)
+
+
+def test_mle_sigma_off_by_a_ten_thousandth_fails():   # |mu| >> sigma must not loosen the check on sigma
+    def slightly_off(x, w):
+        mu, s = mle_average(x, w)
+        return mu, s * (1 + 1e-4)
+    assert not check.gaussian_mle(slightly_off)
 
 
 def test_mle_sheppard_correction_fails():   # a correct estimate of something else is still not the MLE
