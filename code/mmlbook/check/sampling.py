@@ -25,6 +25,7 @@ looks for a typical mistake and names it.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -58,7 +59,10 @@ def _check(function: Callable, name: str, probes: list, right: Callable, mistake
     for args in probes:
         copies = [a.copy() if isinstance(a, np.ndarray) else a for a in args]  # the reader may change arrays
         try:
-            with np.errstate(all="ignore"):   # a ddof=1 on weights adding up to 0.995 takes a sqrt of < 0
+            # a ddof=1 on weights adding up to 0.995 takes a sqrt of < 0, and np.std(x, ddof=1) of one
+            # value warns: the probe, not the reader, caused those, and the verdict names the mistake
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)
                 got = convert(call(function, name, *copies), args)
         except Failure as failure:
             failures.append(failure)
@@ -119,6 +123,7 @@ def _mle_probes() -> list[tuple[np.ndarray, np.ndarray]]:
         (1e-6 * bins, counts),                                      # and 1e6 smaller
         (centres, 1e-6 * freqs),                                    # weights scaled by 1e-6
         (np.array([4.0, -1.0, 2.5]), np.array([2.0, 0.0, 1.0])),    # a weight of 0
+        (np.array([-7.5]), np.array([1.0])),                        # one observation: sigma = 0
     ]
     return probes
 
@@ -201,7 +206,7 @@ def _check_mle(function: Callable) -> str:
                   lambda value, args: _as_pair(value, "gaussian_mle", ("mu", "sigma")),
                   _mle_compare, _describe_mle,
                   "data sets (raw, counts, the heights' relative frequencies adding up to 0.995, ties, a weight "
-                  "of 0, data and weights scaled by 1e±6): μ̂ = Σ w x / Σ w, σ̂ = sqrt(Σ w (x − μ̂)² / Σ w)")
+                  "of 0, one observation, data and weights scaled by 1e±6): μ̂ = Σ w x / Σ w, σ̂ = sqrt(Σ w (x − μ̂)² / Σ w)")
 
 
 def gaussian_mle(function: Callable) -> Result:
