@@ -5,14 +5,14 @@ Each chapter's checkers live in a module named after the chapter, listed in its
 ``from mmlbook import check``. Two chapters may not use the same name.
 """
 
-from . import (backpropagation, bayes, derivatives, describing, dot_product, eigenvalues, inner_products,
-               least_squares, linear_systems, optimisation, orthogonality, partial_derivatives, pca,
+from . import (backpropagation, bayes, derivatives, describing, dot_product, eigenvalues, inference,
+               inner_products, least_squares, linear_systems, optimisation, orthogonality, partial_derivatives, pca,
                projections, statistics, taylor, transformations, vectors)
 from ._core import Result
 
 _CHAPTERS = (vectors, dot_product, linear_systems, transformations, orthogonality, eigenvalues, derivatives,
              partial_derivatives, backpropagation, taylor, optimisation, least_squares, statistics,
-             inner_products, projections, pca, bayes, describing)
+             inner_products, projections, pca, bayes, describing, inference)
 
 __all__ = ["Result"]
 for _module in _CHAPTERS:
