@@ -185,6 +185,7 @@ def welch_ignores_alternative(m1, s1, n1, m2, s2, n2, alternative="two-sided"):
                         / ((s1**2 / n1) ** 2 / n1 + (s2**2 / n2) ** 2 / n2), *a), "with n − 1"),
     (lambda *a: with_df(lambda s1, n1, s2, n2: (s1**2 / n1 + s2**2 / n2)
                         / ((s1**2 / n1) ** 2 / (n1 - 1) + (s2**2 / n2) ** 2 / (n2 - 1)), *a), "not squared"),
+    (lambda *a: with_df(lambda s1, n1, s2, n2: math.floor(welch_df(s1, n1, s2, n2)), *a), "rounded the Welch"),
     (lambda *a: with_p(lambda t, df: stats.t.sf(abs(t), df), *a), "double it"),
     (lambda *a: with_p(lambda t, df: stats.t.cdf(t, df), *a), "one-sided p-value for H1: group 1 below"),
     (lambda *a: with_p(lambda t, df: 1 - stats.t.cdf(t, df), *a), "one-sided p-value for H1: group 1 above"),

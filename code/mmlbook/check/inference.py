@@ -263,6 +263,9 @@ WELCH_DF_MISTAKES: tuple[tuple[Callable[..., float], str], ...] = (
      "The numerator of your df is not squared: df = (v1 + v2)² / (v1²/(n1 − 1) + v2²/(n2 − 1))."),
     (lambda m1, s1, n1, m2, s2, n2: (s1 / n1 + s2 / n2) ** 2 / ((s1 / n1) ** 2 / (n1 - 1) + (s2 / n2) ** 2 / (n2 - 1)),
      "Your df uses vᵢ = sᵢ/nᵢ: it should be the variance of each mean, vᵢ = sᵢ²/nᵢ."),
+    (lambda *p: math.floor(_welch_parts(*p)[1]),
+     "You rounded the Welch–Satterthwaite df down to a whole number, as printed t tables need. "
+     "stats.t accepts any positive df: keep (v1 + v2)² / (v1²/(n1 − 1) + v2²/(n2 − 1)) as it is."),
 )
 
 def _p_mistakes(tail: Callable[[Any, float], float], x: str, normal_for_t: bool):
