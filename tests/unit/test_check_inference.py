@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from mmlbook import check
@@ -165,6 +167,13 @@ def welch_ignores_alternative(m1, s1, n1, m2, s2, n2, alternative="two-sided"):
     return welch_scipy(m1, s1, n1, m2, s2, n2)
 
 
+def welch_sign_flips_one_sided(m1, s1, n1, m2, s2, n2, alternative="two-sided"):
+    """Right two-sided; for a one-sided question it swaps the groups (so t changes sign)."""
+    if alternative == "two-sided":
+        return welch_scipy(m1, s1, n1, m2, s2, n2)
+    return welch_one_sided(m2, s2, n2, m1, s1, n1, "greater" if alternative == "less" else "less")
+
+
 @pytest.mark.parametrize("function, phrase", [
     (student, "pooled variance"),
     (lambda *a: with_t(lambda m1, s1, n1, m2, s2, n2: (m2 - m1) / math.sqrt(s1**2 / n1 + s2**2 / n2), *a),
@@ -195,6 +204,7 @@ def welch_ignores_alternative(m1, s1, n1, m2, s2, n2, alternative="two-sided"):
     (lambda *a: with_p(lambda t, df: 4 * stats.t.sf(abs(t), df), *a), "doubled twice"),
     (welch_p_of_wrong_side, "other tail"),
     (welch_ignores_alternative, "returned the two-sided"),
+    (welch_sign_flips_one_sided, "should give t"),
     (lambda *a: welch_scipy(*a)[:2], "shape"),
     (lambda *a: {"t": 0.0, "p": 1.0}, "keys"),
     (lambda *a: None, "return statement"),
@@ -410,3 +420,15 @@ def test_the_checkers_pass_the_chapters_own_course_numbers():
     assert (round(t, 3), round(df, 1), round(p, 5)) == (-1.645, 4182.9, 0.09995)
     z, p = z_dict(576, 4632, 718, 4728).values()
     assert round(z, 3) == -3.855 and f"{p:.2e}" == "1.16e-04"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-100, 100), st.floats(0.1, 50), st.integers(2, 500), st.floats(-100, 100),
+       st.floats(0.1, 50), st.integers(2, 500), st.sampled_from([1e-8, 1e-6, 1e6, 1e8]))
+def test_the_reference_welch_answer_is_scale_free(m1, s1, n1, m2, s2, n2, c):
+    """c times the durations leaves t, df and the p-value unchanged, so the decision does not move."""
+    t, df = inference._welch_parts(m1, s1, n1, m2, s2, n2)
+    tc, dfc = inference._welch_parts(c * m1, c * s1, n1, c * m2, c * s2, n2)
+    assert math.isclose(t, tc, rel_tol=1e-9, abs_tol=1e-12) and math.isclose(df, dfc, rel_tol=1e-9)
+    p, pc = 2 * stats.t.sf(abs(t), df), 2 * stats.t.sf(abs(tc), dfc)
+    assert math.isclose(p, pc, rel_tol=1e-6, abs_tol=1e-300) and (p < 0.05) == (pc < 0.05) or abs(p - 0.05) < 1e-9
