@@ -8,6 +8,7 @@ tests pytest collects from ``tests/unit/test_check_<module>.py`` for each checke
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -23,9 +24,11 @@ from tests.booksource import census, is_notebook, toc_docnames  # noqa: E402
 
 def checker_tests() -> Counter:
     """Collected tests per checker module, from ``pytest --collect-only``."""
-    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0", "-p", "no:randomly",
+    # this checkout's mmlbook, whatever the environment has installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "code"), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-n", "0",
                           *map(str, sorted((ROOT / "tests" / "unit").glob("test_check_*.py")))],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+                         cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
     return Counter(re.findall(r"test_check_(\w+)\.py::", out))
 
 
