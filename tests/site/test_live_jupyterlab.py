@@ -69,6 +69,12 @@ def jupyterlab(tmp_path):
     server.wait(timeout=30)
 
 
+def _accept_dialog(page):
+    """Accept JupyterLab's modal dialog (its kernel picker) if one is open: it blocks every click."""
+    if page.locator(".jp-Dialog .jp-mod-accept").count():
+        page.click(".jp-Dialog .jp-mod-accept")
+
+
 def test_live_sliders_redraw_in_jupyterlab(jupyterlab, chromium):
     base, token = jupyterlab
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
@@ -78,10 +84,10 @@ def test_live_sliders_redraw_in_jupyterlab(jupyterlab, chromium):
         page.goto(f"{base}/lab/tree/live.ipynb?token={token}")
         page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
         # JupyterLab sometimes asks which kernel to start even though the notebook names one.
+        # It can ask late, after the kernel shows idle, so every wait below accepts the dialog first.
         deadline = time.monotonic() + 90
         while not page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").count():
-            if page.locator(".jp-Dialog .jp-mod-accept").count():
-                page.click(".jp-Dialog .jp-mod-accept")
+            _accept_dialog(page)
             assert time.monotonic() < deadline, "the kernel did not become idle"
             page.wait_for_timeout(500)
         # "Idle" can show before the kernel's connection is up, and a cell run then is dropped:
@@ -89,6 +95,7 @@ def test_live_sliders_redraw_in_jupyterlab(jupyterlab, chromium):
         first = page.locator(".jp-Notebook .jp-Cell").nth(0)
         while "[1]" not in first.locator(".jp-InputPrompt").inner_text():
             assert time.monotonic() < deadline + 90, "the first cell never ran"
+            _accept_dialog(page)
             first.click()
             page.keyboard.press("Shift+Enter")
             page.wait_for_timeout(3000)
