@@ -321,6 +321,12 @@ def nb_first_appearance(X, y, x):   # classes in order of first appearance, not 
     return s - special.logsumexp(s)
 
 
+def nb_pooled_mean(X, y, x):
+    s = np.array([np.log(np.mean(y == c)) + stats.norm.logpdf(x, X.mean(0), X[y == c].std(0)).sum()
+                  for c in np.unique(y)])
+    return s - special.logsumexp(s)
+
+
 def nb_minus_max(X, y, x):
     s = np.array([np.log(np.mean(y == c)) + stats.norm.logpdf(x, X[y == c].mean(0), X[y == c].std(0)).sum()
                   for c in np.unique(y)])
@@ -347,6 +353,7 @@ def nb_wrong_shape(X, y, x):
     (nb_wrong_shape, "shape (3,)"),
     (nb_first_appearance, "order they first appear"),
     (nb_minus_max, "first step of the log-sum-exp"),
+    (nb_pooled_mean, "means are those of the whole training set"),
 ])
 def test_wrong_log_posteriors_are_named(function, phrase):
     _assert_named(check.naive_bayes_log_posterior, function, phrase)
@@ -468,6 +475,8 @@ def spam_no_smoothing(docs, labels, doc):
     (_wrap(only_shared=True), "keeping only words seen in both"),
     (_wrap(word_prior=True), "numbers of WORDS"),
     (_wrap(vocab="with_doc"), "includes the new message's own words"),
+    (_wrap(distinct_total=True), "number of DISTINCT words"),
+    (_wrap(prior_not_odds=True), "your prior term is ln P(spam)"),
 ])
 def test_wrong_spam_filters_are_named(function, phrase):
     _assert_named(check.spam_log_odds, function, phrase)

@@ -245,12 +245,12 @@ def inverse_cdf_sampler(function: Any) -> Result:
 
 
 def _nb_parts(X, y, x, *, ddof=0, prior=True, var_as_sd=False, log_sigma=True, pooled=False,
-              appearance=False):
+              appearance=False, pooled_mean=False):
     classes = list(dict.fromkeys(np.asarray(y).tolist())) if appearance else np.unique(y)
     out = []
     for c in classes:
         Xc = X[y == c]
-        mu, sd = Xc.mean(axis=0), (X if pooled else Xc).std(axis=0, ddof=ddof)
+        mu, sd = (X if pooled_mean else Xc).mean(axis=0), (X if pooled else Xc).std(axis=0, ddof=ddof)
         scale = sd**2 if var_as_sd else sd
         term = -0.5 * ((x - mu) / scale) ** 2 - (np.log(scale) if log_sigma else 0) - 0.5 * np.log(2 * np.pi)
         out.append((np.log(len(Xc) / len(y)) if prior else 0.0) + term.sum())
@@ -273,6 +273,9 @@ NB_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, pooled=True)),
      "your standard deviations are those of the whole training set, X.std(axis=0); Naive Bayes fits "
      "each class separately: σ_cd is the standard deviation of feature d among the examples of class c."),
+    (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, pooled_mean=True)),
+     "your means are those of the whole training set, X.mean(axis=0); each class has its own mean: μ_cd "
+     "is the mean of feature d among the examples of class c."),
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, var_as_sd=True)),
      "you used the variance σ² where the standard deviation σ belongs (or passed the variance as "
      "scale to a normal density): N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / (σ√(2π))."),
@@ -379,7 +382,8 @@ def naive_bayes_log_posterior(function: Any) -> Result:
 
 
 def _spam(docs, labels, doc, *, alpha=1.0, prior=True, vocab="all", skip_unknown=True, distinct=False,
-          denom="V", docfreq=False, only_shared=False, word_prior=False):
+          denom="V", docfreq=False, only_shared=False, word_prior=False, prior_not_odds=False,
+          distinct_total=False):
     labels = np.asarray(labels)
     counts = {c: Counter() for c in (0, 1)}
     for d, c in zip(docs, labels):
@@ -389,6 +393,8 @@ def _spam(docs, labels, doc, *, alpha=1.0, prior=True, vocab="all", skip_unknown
         score = math.log(sum(counts[1].values()) / sum(counts[0].values()))
     else:
         score = math.log(np.mean(labels == 1) / np.mean(labels == 0)) if prior else 0.0
+        if prior_not_odds:
+            score = math.log(np.mean(labels == 1))
     words = set(doc) if distinct else doc
     for w in words:
         if skip_unknown and w not in V_all:
@@ -398,7 +404,7 @@ def _spam(docs, labels, doc, *, alpha=1.0, prior=True, vocab="all", skip_unknown
         logs = []
         for c in (1, 0):
             V = {"all": len(V_all), "with_doc": len(V_all | set(doc))}.get(vocab, len(counts[c]))
-            total = sum(counts[c].values())
+            total = len(counts[c]) if distinct_total else sum(counts[c].values())
             bottom = total + (alpha * V if denom == "V" else alpha if denom == "1" else 0)
             logs.append(math.log((counts[c][w] + alpha) / bottom) if counts[c][w] + alpha > 0 else -math.inf)
         score += logs[0] - logs[1]
@@ -415,6 +421,12 @@ SPAM_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda D, L, d: _spam(D, L, d, denom="1"),
      "you added 1 to the class's total where V, the size of the vocabulary, belongs: "
      "P(w | c) = (count + 1)/(total + V)."),
+    (lambda D, L, d: _spam(D, L, d, distinct_total=True),
+     "your total_c is the number of DISTINCT words of class c (len of its Counter); it is the number of "
+     "word occurrences, the sum of the counts, so that the probabilities add up to 1."),
+    (lambda D, L, d: _spam(D, L, d, prior_not_odds=True),
+     "your prior term is ln P(spam); the log odds need the prior log odds ln P(spam) − ln P(ham) = "
+     "ln(N_spam / N_ham)."),
     (lambda D, L, d: _spam(D, L, d, prior=False),
      "the prior log odds ln(N_spam / N_ham) are missing."),
     (lambda D, L, d: -_spam(D, L, d),
