@@ -85,7 +85,12 @@ def _inverse_cdf(probs: np.ndarray, u: np.ndarray) -> np.ndarray:
 
 
 def _sampler_probes() -> list[tuple[np.ndarray, np.ndarray]]:
-    """(probs, uniforms) pairs; every uniform lies at least 1e-3 from every F(k)."""
+    """(probs, uniforms) pairs; every uniform lies at least 1e-3 from every F(k).
+
+    The uniforms are shuffled (seeded), so that a sampler returning its draws sorted, or
+    rebuilt from counts with np.repeat, does not match F⁻¹(u) draw by draw.
+    """
+    shuffle = np.random.default_rng(18)
     probes = []
     for probs in ([0.2, 0.5, 0.3], [0.1, 0.0, 0.6, 0.3], [0.05, 0.05, 0.05, 0.05, 0.8], [1.0],
                   [0.5, 0.5], [0.7, 0.2, 0.1]):
@@ -95,7 +100,7 @@ def _sampler_probes() -> list[tuple[np.ndarray, np.ndarray]]:
         for a, b in zip(edges[:-1], edges[1:]):
             if b - a > 0:
                 u += [a + 0.01 * (b - a), a + 0.37 * (b - a), a + 0.99 * (b - a)]
-        probes.append((p, np.array(u)))
+        probes.append((p, shuffle.permutation(np.array(u))))
     return probes
 
 
@@ -146,6 +151,10 @@ SAMPLER_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda p, u: np.minimum(np.round(u * (len(p) - 1)).astype(int), len(p) - 1),
      "you rounded u (K − 1) to the nearest outcome: that ignores probs and gives the end outcomes half "
      "the share of the others. Use the CDF: the draw is the first k with F(k) > u."),
+    (lambda p, u: np.sort(_inverse_cdf(p, u)),
+     "your draws are in increasing order (sorted, or rebuilt from counts with np.repeat): the counts "
+     "are right but the i-th draw is not F⁻¹ of the i-th uniform, so the draws are not independent. "
+     "Return F⁻¹(u) for each u in the order rng.random(size) gave them."),
     (lambda p, u: np.full(u.shape, _inverse_cdf(p, u[:1])[0]),
      "every draw is the same outcome: one uniform, rng.random(), was drawn and reused. Draw "
      "rng.random(size), one uniform per sample."),
@@ -235,12 +244,13 @@ def inverse_cdf_sampler(function: Any) -> Result:
 # --- naive_bayes_log_posterior ---------------------------------------------------------------------
 
 
-def _nb_parts(X, y, x, *, ddof=0, prior=True, var_as_sd=False, log_sigma=True, pooled=False):
-    classes = np.unique(y)
+def _nb_parts(X, y, x, *, ddof=0, prior=True, var_as_sd=False, log_sigma=True, pooled=False,
+              appearance=False, pooled_mean=False):
+    classes = list(dict.fromkeys(np.asarray(y).tolist())) if appearance else np.unique(y)
     out = []
     for c in classes:
         Xc = X[y == c]
-        mu, sd = Xc.mean(axis=0), (X if pooled else Xc).std(axis=0, ddof=ddof)
+        mu, sd = (X if pooled_mean else Xc).mean(axis=0), (X if pooled else Xc).std(axis=0, ddof=ddof)
         scale = sd**2 if var_as_sd else sd
         term = -0.5 * ((x - mu) / scale) ** 2 - (np.log(scale) if log_sigma else 0) - 0.5 * np.log(2 * np.pi)
         out.append((np.log(len(Xc) / len(y)) if prior else 0.0) + term.sum())
@@ -263,6 +273,9 @@ NB_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, pooled=True)),
      "your standard deviations are those of the whole training set, X.std(axis=0); Naive Bayes fits "
      "each class separately: σ_cd is the standard deviation of feature d among the examples of class c."),
+    (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, pooled_mean=True)),
+     "your means are those of the whole training set, X.mean(axis=0); each class has its own mean: μ_cd "
+     "is the mean of feature d among the examples of class c."),
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, var_as_sd=True)),
      "you used the variance σ² where the standard deviation σ belongs (or passed the variance as "
      "scale to a normal density): N(x | μ, σ²) = exp(−(x − μ)²/(2σ²)) / (σ√(2π))."),
@@ -275,6 +288,14 @@ NB_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda X, y, x: (lambda j: j - j.sum())(_nb_parts(X, y, x)),
      "you normalised by subtracting the SUM of the log scores; the normaliser is ln Σ_c exp(score_c), "
      "a logsumexp."),
+    (lambda X, y, x: (lambda j: j - j.max())(_nb_parts(X, y, x)),
+     "you subtracted the largest log score, max_c s_c, and stopped: that is only the first step of the "
+     "log-sum-exp. The log posterior is s_c − (m + ln Σ_c' exp(s_c' − m)) with m = max_c s_c, so that "
+     "the posteriors add up to 1."),
+    (lambda X, y, x: (lambda j: j - special.logsumexp(j))(_nb_parts(X, y, x, appearance=True)),
+     "your classes come in the order they first appear in y (set(y), dict.fromkeys, pandas' unique), "
+     "not in the order 0, 1, …, C − 1: entry c of the answer must be ln P(c | x). Loop over "
+     "np.unique(y), which is sorted."),
     (lambda X, y, x: np.exp(_nb_right(X, y, x)),
      "you returned the posterior probabilities; the mini-project asks for their logarithms."),
     (lambda X, y, x: (lambda j: j - special.logsumexp(j))(
@@ -294,6 +315,8 @@ def _nb_probes():
         probes.append((X, y, np.array(x, float)))
     probes.append((X * 1e6, y, np.array([0.5e6, 0.5e6])))      # scale-free
     probes.append((X * 1e-6, y, np.array([2.5e-6, 1.5e-6])))
+    order = np.random.default_rng(3).permutation(len(y))       # rows shuffled: classes first appear as 1, 2, 0
+    probes.append((X[order], y[order], np.array([2.5, 1.5])))
     probes.append((X, y, np.array([60.0, -80.0])))             # far away: every density underflows
     return probes
 
@@ -359,21 +382,29 @@ def naive_bayes_log_posterior(function: Any) -> Result:
 
 
 def _spam(docs, labels, doc, *, alpha=1.0, prior=True, vocab="all", skip_unknown=True, distinct=False,
-          denom="V", docfreq=False):
+          denom="V", docfreq=False, only_shared=False, word_prior=False, prior_not_odds=False,
+          distinct_total=False):
     labels = np.asarray(labels)
     counts = {c: Counter() for c in (0, 1)}
     for d, c in zip(docs, labels):
         counts[int(c)].update(set(d) if docfreq else d)
     V_all = set(counts[0]) | set(counts[1])
-    score = math.log(np.mean(labels == 1) / np.mean(labels == 0)) if prior else 0.0
+    if word_prior:
+        score = math.log(sum(counts[1].values()) / sum(counts[0].values()))
+    else:
+        score = math.log(np.mean(labels == 1) / np.mean(labels == 0)) if prior else 0.0
+        if prior_not_odds:
+            score = math.log(np.mean(labels == 1))
     words = set(doc) if distinct else doc
     for w in words:
         if skip_unknown and w not in V_all:
             continue
+        if only_shared and not (w in counts[0] and w in counts[1]):
+            continue
         logs = []
         for c in (1, 0):
-            V = len(V_all) if vocab == "all" else len(counts[c])
-            total = sum(counts[c].values())
+            V = {"all": len(V_all), "with_doc": len(V_all | set(doc))}.get(vocab, len(counts[c]))
+            total = len(counts[c]) if distinct_total else sum(counts[c].values())
             bottom = total + (alpha * V if denom == "V" else alpha if denom == "1" else 0)
             logs.append(math.log((counts[c][w] + alpha) / bottom) if counts[c][w] + alpha > 0 else -math.inf)
         score += logs[0] - logs[1]
@@ -390,6 +421,12 @@ SPAM_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda D, L, d: _spam(D, L, d, denom="1"),
      "you added 1 to the class's total where V, the size of the vocabulary, belongs: "
      "P(w | c) = (count + 1)/(total + V)."),
+    (lambda D, L, d: _spam(D, L, d, distinct_total=True),
+     "your total_c is the number of DISTINCT words of class c (len of its Counter); it is the number of "
+     "word occurrences, the sum of the counts, so that the probabilities add up to 1."),
+    (lambda D, L, d: _spam(D, L, d, prior_not_odds=True),
+     "your prior term is ln P(spam); the log odds need the prior log odds ln P(spam) − ln P(ham) = "
+     "ln(N_spam / N_ham)."),
     (lambda D, L, d: _spam(D, L, d, prior=False),
      "the prior log odds ln(N_spam / N_ham) are missing."),
     (lambda D, L, d: -_spam(D, L, d),
@@ -397,9 +434,19 @@ SPAM_MISTAKES: tuple[tuple[Callable, str], ...] = (
     (lambda D, L, d: _spam(D, L, d, vocab="class"),
      "your V is each class's own vocabulary; it must be the vocabulary of the whole training set, the "
      "same for both classes."),
+    (lambda D, L, d: _spam(D, L, d, vocab="with_doc"),
+     "your vocabulary V includes the new message's own words; V is the set of words of the TRAINING "
+     "messages, fixed before any message is scored (words outside it are skipped)."),
     (lambda D, L, d: _spam(D, L, d, skip_unknown=False),
      "words that never occur in training should be skipped (the chapter's rule); you smoothed them, "
      "giving each a spurious factor (total_ham + V)/(total_spam + V)."),
+    (lambda D, L, d: _spam(D, L, d, only_shared=True),
+     "you skipped every word missing from either class, keeping only words seen in both: those are "
+     "exactly the words smoothing is for, and often the most telling ('prize' never in ham). Skip only "
+     "words outside the whole training vocabulary V; smoothing makes the others finite."),
+    (lambda D, L, d: _spam(D, L, d, word_prior=True),
+     "your prior odds are the ratio of the numbers of WORDS in spam and ham; the prior P(c) is the share "
+     "of MESSAGES: ln(N_spam / N_ham), with N_c the number of training messages labelled c."),
     (lambda D, L, d: _spam(D, L, d, distinct=True),
      "you counted each distinct word of the message once; in the multinomial model a word that occurs "
      "three times contributes its log ratio three times."),
@@ -425,8 +472,8 @@ _SPAM_PROBES = (["win", "free", "cash"], ["see", "you", "tomorrow"], ["win", "wi
 def spam_log_odds(function: Any) -> Result:
     """Check ``function(docs, labels, doc)``: a multinomial Naive Bayes spam filter's log odds.
 
-    ``docs`` is a list of training messages, each a list of words; ``labels``
-    1 for spam, 0 for ham; ``doc`` a message (list of words). The answer is
+    ``docs`` is a list of training messages, each a list of words; ``labels`` a
+    NumPy array of integers, 1 for spam and 0 for ham (as ``datasets.messages()`` gives them); ``doc`` a message (list of words). The answer is
     ln(N_spam/N_ham) + Σ_{w in doc, w in V} ln[P(w | spam) / P(w | ham)] with
     P(w | c) = (count_c(w) + 1) / (total_c + |V|), V the training vocabulary;
     repeated words count each time; words outside V are skipped. A long message
@@ -447,7 +494,7 @@ def spam_log_odds(function: Any) -> Result:
         for doc in _SPAM_PROBES:
             shown = f"spam_log_odds(docs, labels, {doc if len(doc) < 10 else '[400 words]'})"
             value = as_result_array(call(f, "spam_log_odds", [list(d) for d in _SPAM_DOCS],
-                                         list(_SPAM_LABELS), list(doc)), shown, "a number")
+                                         np.array(_SPAM_LABELS), list(doc)), shown, "a number")
             if value.size != 1:
                 raise Failure(f"{shown} should return one number, got shape {value.shape}")
             got.append((doc, float(value.reshape(()))))
