@@ -57,6 +57,10 @@ def _margin(crit, sd, n):
 @pytest.mark.parametrize("function, phrase", [
     (lambda m, s, n, lv: (m - 1.96 * s / math.sqrt(n), m + 1.96 * s / math.sqrt(n)), "z = 1.96 whatever"),
     (lambda m, s, n, lv: stats.norm.interval(lv, loc=m, scale=s / math.sqrt(n)), "normal quantile z"),
+    (lambda m, s, n, lv: (stats.norm.interval(lv, loc=m, scale=s / math.sqrt(n)) if n >= 30
+                          else ci_scipy(m, s, n, lv)), "z for n ≥ 30"),
+    (lambda m, s, n, lv: (stats.norm.interval(lv, loc=m, scale=s / math.sqrt(n)) if n > 1000
+                          else ci_scipy(m, s, n, lv)), "should give"),          # z only for huge n: still caught
     (lambda m, s, n, lv: stats.t.interval(lv, n - 1, loc=m, scale=s), "instead of the standard error"),
     (lambda m, s, n, lv: stats.t.interval(lv, n - 1, loc=m, scale=s / n), "square root is missing"),
     (lambda m, s, n, lv: stats.t.interval(lv, n - 1, loc=m, scale=s / math.sqrt(n - 1)), "√(n − 1)"),

@@ -99,9 +99,14 @@ def _takes_alternative(function: Callable) -> bool:
 
 
 def _ci_probes() -> list[tuple[float, float, int, float]]:
-    """(mean, sd, n, level): small n where t and z, n and n - 1 differ; levels 0.8 to 0.99."""
+    """(mean, sd, n, level): small n where t and z, n and n - 1 differ; levels 0.8 to 0.99.
+
+    n = 40, 200 and 2069 with a mean small beside sd make t and z differ by more than the
+    tolerance there too, so "z once n >= 30" (or any threshold up to n = 2069) is caught.
+    """
     base = [(32.92, 17.54, 2069, 0.95), (10.0, 2.0, 25, 0.95), (5.0, 1.5, 6, 0.90),
-            (-3.2, 0.8, 4, 0.99), (100.0, 15.0, 12, 0.80), (0.0, 1.0, 3, 0.95)]
+            (-3.2, 0.8, 4, 0.99), (100.0, 15.0, 12, 0.80), (0.0, 1.0, 3, 0.95),
+            (2.0, 3.0, 40, 0.95), (1.0, 5.0, 200, 0.90), (0.5, 17.54, 2069, 0.95)]
     scaled = [(c * m, c * s, n, lv) for c in (1e6, 1e-6) for m, s, n, lv in base[1:4]]
     return base + scaled
 
@@ -124,6 +129,10 @@ CI_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "You used the normal quantile z: σ is unknown and estimated by s, so the critical value is "
      "Student's t with n − 1 degrees of freedom, stats.t.ppf((1 + level) / 2, n - 1), which is larger "
      "than z, most of all for small n (4.30 against 1.96 at n = 3)."),
+    (lambda m, s, n, lv: _interval(m, (_zq((1 + lv) / 2) if n >= 30 else _tq(n - 1, (1 + lv) / 2)) * s / math.sqrt(n)),
+     "You switched to the normal quantile z for n ≥ 30. The t interval uses Student's t with n − 1 "
+     "degrees of freedom at every n (stats.t.ppf((1 + level) / 2, n - 1)); t and z are close for "
+     "large n but not equal (2.023 against 1.960 at n = 40, 95%)."),
     (lambda m, s, n, lv: _interval(m, _tq(n - 1, (1 + lv) / 2) * s),
      "You multiplied by the sample standard deviation s instead of the standard error s/√n: the "
      "interval is for the mean, whose spread shrinks like 1/√n."),
