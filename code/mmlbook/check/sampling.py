@@ -153,6 +153,13 @@ def _mle_compare(got: np.ndarray, want: np.ndarray) -> bool:
             and abs(float(got[1] - want[1])) <= 5 * _MLE_RTOL * abs(float(want[1])) + 1e-7 * scale)
 
 
+def _raw_only(x, w, sd):
+    """(mean, sd(x)) where every weight is 1; undefined (ValueError) elsewhere, so _matches skips those probes."""
+    if not np.all(w == 1):
+        raise ValueError("defined on raw data only")
+    return np.array([np.mean(x), sd(x)])
+
+
 def _var(x, w):
     return np.sum(w * (x - _wmean(x, w)) ** 2) / np.sum(w)
 
@@ -193,6 +200,12 @@ MLE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "sqrt(Σ w (x − μ̂)² / Σ w)."),
     (lambda x, w: _right_mle(x, w)[::-1],
      "You returned (σ, μ): the checker expects the pair (μ, σ)."),
+    # last, being the loosest: defined on raw data only (weights all 1), so it names np.std(x, ddof=1),
+    # a divisor len(x) − 1 and np.cov(x, aweights=w) (ddof=1) whatever they do with real weights
+    (lambda x, w: _raw_only(x, w, lambda v: np.std(v, ddof=1)),
+     "On raw data (weights all 1) your σ divides by n − 1 (np.std(x, ddof=1), or a divisor len(x) − 1): that "
+     "makes the variance unbiased, but the maximum of the likelihood divides by n (for weights, by Σ w): "
+     "σ̂² = Σ w (x − μ̂)² / Σ w."),
 )
 
 
@@ -277,6 +290,12 @@ def _no_intercept_penalty(d: int) -> np.ndarray:
     return p
 
 
+def _only_intercept_penalty(d: int) -> np.ndarray:
+    p = np.zeros((d + 1, d + 1))
+    p[0, 0] = 1.0
+    return p
+
+
 #: (what a wrong ridge fit computes, what to tell its author)
 RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: _ridge(x, y, d, 0.0),
@@ -294,6 +313,12 @@ RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: _ridge(x, y, d, lam * x.size),
      "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Φw‖² + λ‖w‖² (scikit-learn's "
      "convention differs again). The chapter's objective is the sum ‖y − Φw‖² + λ‖w‖²."),
+    (lambda x, y, d, lam: _ridge(x, y, d, lam / x.size),
+     "Your λ is divided by n: the chapter's objective is the sum ‖y − Φw‖² + λ‖w‖², not the mean, so λ is "
+     "added to ΦᵀΦ as it is: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+    (lambda x, y, d, lam: _ridge(x, y, d, lam, _only_intercept_penalty(d)),
+     "You penalised only the intercept w₀: the prior is on every coefficient, so λ is added to every "
+     "diagonal entry of ΦᵀΦ, λ·np.eye(degree + 1)."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam**2),
      "You used λ² where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, np.sqrt(lam)),
@@ -415,6 +440,18 @@ BETA_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "exponents: Beta(α + heads, β + tails)."),
     (lambda a, b, f: np.array([a + _heads(f) / f.size, b + _tails(f) / f.size]),
      "You added the fractions of heads and tails: add the counts, Beta(α + heads, β + tails)."),
+    (lambda a, b, f: np.array([a + _heads(f), b]),
+     "You added the heads to α but left β as it was: the tails go to β, Beta(α + heads, β + tails)."),
+    (lambda a, b, f: np.array([a + _heads(f), b + _heads(f)]),
+     "You added the heads to both parameters: β gains the tails, n − heads."),
+    (lambda a, b, f: np.array([a + _heads(f) + 1, b + _tails(f)]) if f.size else None,
+     "Your α is one too large: the posterior is Beta(α + heads, β + tails), with no extra 1."),
+    (lambda a, b, f: np.array([a, b]) if f.size else None,
+     "You returned the prior: the posterior adds the heads to α and the tails to β."),
+    (lambda a, b, f: np.array([(a + _heads(f)) / (a + b + f.size),
+                               (a + _heads(f)) * (b + _tails(f)) / ((a + b + f.size) ** 2 * (a + b + f.size + 1))]),
+     "You returned the posterior's mean and variance: the checker asks for its parameters "
+     "(α + heads, β + tails)."),
 )
 
 
