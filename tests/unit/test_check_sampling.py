@@ -158,7 +158,7 @@ def ridge_solve(x, y, d, lam):
     return np.linalg.solve(phi.T @ phi + lam * np.eye(d + 1), phi.T @ y)
 
 
-def ridge_augmented_lstsq(x, y, d, lam):       # least squares on [Φ; √λ I] w ≈ [y; 0]
+def ridge_augmented_lstsq(x, y, d, lam):       # least squares on [X; √λ I] w ≈ [y; 0]
     phi = np.vander(x, d + 1, increasing=True)
     a = np.vstack([phi, np.sqrt(lam) * np.eye(d + 1)])
     b = np.concatenate([y, np.zeros(d + 1)])
@@ -198,7 +198,7 @@ def ridge_gradient_descent_free(x, y, d, lam):   # polynomial.polyvander, the co
     return np.linalg.inv(phi.T @ phi + lam * np.identity(d + 1)) @ phi.T @ y
 
 
-def ridge_dual(x, y, d, lam):                    # w = Φᵀ (ΦΦᵀ + λI)⁻¹ y, the n × n system: the same w
+def ridge_dual(x, y, d, lam):                    # w = Xᵀ (XXᵀ + λI)⁻¹ y, the n × n system: the same w
     phi = np.vander(x, d + 1, increasing=True)
     return phi.T @ np.linalg.solve(phi @ phi.T + lam * np.eye(len(x)), y)
 
@@ -286,7 +286,7 @@ def test_ridge_wrong_only_for_large_y_fails():
 
 
 def test_ridge_pinv_without_lambda_fails_on_the_single_point():
-    def pinv(x, y, d, lam):    # right whenever ΦᵀΦ is invertible... except it ignores λ
+    def pinv(x, y, d, lam):    # right whenever XᵀX is invertible... except it ignores λ
         return np.linalg.pinv(np.vander(x, d + 1, increasing=True)) @ y
     assert not check.ridge_fit(pinv)
 

@@ -11,7 +11,7 @@ Machine Learning & Data Science* (MLE and MAP),
 * ``ridge_fit(x, y, degree, lam)``: the MAP coefficients ``w_0, ..., w_degree`` (constant
   first) of the polynomial ``w_0 + w_1 x + ... + w_degree x^degree`` under Gaussian noise and
   a Gaussian prior on *every* coefficient, the intercept included, which minimise
-  ``Σ (y_n − f(x_n))² + lam · Σ_j w_j²``: ``w = (ΦᵀΦ + lam·I)⁻¹ Φᵀ y``;
+  ``Σ (y_n − f(x_n))² + lam · Σ_j w_j²``: ``w = (XᵀX + lam·I)⁻¹ Xᵀ y``;
 * ``beta_posterior(alpha, beta, flips)``: the parameters ``(alpha', beta')`` of the Beta
   posterior after the coin flips ``flips`` (1 for heads, 0 for tails) from a Beta(alpha, beta)
   prior: ``(alpha + heads, beta + tails)``.
@@ -300,31 +300,31 @@ def _only_intercept_penalty(d: int) -> np.ndarray:
 RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: _ridge(x, y, d, 0.0),
      "You ignored λ: that is the maximum-likelihood (least-squares) fit. The MAP fit adds λ to the "
-     "diagonal of ΦᵀΦ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "diagonal of XᵀX: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam, _no_intercept_penalty(d)),
      "You left the intercept w₀ unpenalised: this chapter puts the Gaussian prior on every coefficient, "
-     "the intercept too, so λ is added to every diagonal entry of ΦᵀΦ (λI, not λ·diag(0, 1, ..., 1))."),
+     "the intercept too, so λ is added to every diagonal entry of XᵀX (λI, not λ·diag(0, 1, ..., 1))."),
     (lambda x, y, d, lam: _ridge(x, y, d, 2 * lam),
-     "Your λ is doubled: you minimised ½‖y − Φw‖² + λ‖w‖². The chapter's objective is ‖y − Φw‖² + λ‖w‖², "
-     "whose gradient 2Φᵀ(Φw − y) + 2λw vanishes at w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "Your λ is doubled: you minimised ½‖y − Xw‖² + λ‖w‖². The chapter's objective is ‖y − Xw‖² + λ‖w‖², "
+     "whose gradient 2Xᵀ(Xw − y) + 2λw vanishes at w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam / 2),
-     "Your λ is halved: you minimised ‖y − Φw‖² + (λ/2)‖w‖². The chapter's objective is "
-     "‖y − Φw‖² + λ‖w‖²: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "Your λ is halved: you minimised ‖y − Xw‖² + (λ/2)‖w‖². The chapter's objective is "
+     "‖y − Xw‖² + λ‖w‖²: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam * x.size),
-     "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Φw‖² + λ‖w‖² (scikit-learn's "
-     "convention differs again). The chapter's objective is the sum ‖y − Φw‖² + λ‖w‖²."),
+     "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Xw‖² + λ‖w‖². The "
+     "chapter's objective, like scikit-learn's Ridge, is the sum ‖y − Xw‖² + λ‖w‖²."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam / x.size),
-     "Your λ is divided by n: the chapter's objective is the sum ‖y − Φw‖² + λ‖w‖², not the mean, so λ is "
-     "added to ΦᵀΦ as it is: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "Your λ is divided by n: the chapter's objective is the sum ‖y − Xw‖² + λ‖w‖², not the mean, so λ is "
+     "added to XᵀX as it is: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam, _only_intercept_penalty(d)),
      "You penalised only the intercept w₀: the prior is on every coefficient, so λ is added to every "
-     "diagonal entry of ΦᵀΦ, λ·np.eye(degree + 1)."),
+     "diagonal entry of XᵀX, λ·np.eye(degree + 1)."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam**2),
-     "You used λ² where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "You used λ² where the objective has λ: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, np.sqrt(lam)),
-     "You used √λ where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "You used √λ where the objective has λ: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam, np.ones((d + 1, d + 1))),
-     "You added λ to every entry of ΦᵀΦ (a matrix of ones): the penalty λ‖w‖² = λ wᵀIw adds λ only to "
+     "You added λ to every entry of XᵀX (a matrix of ones): the penalty λ‖w‖² = λ wᵀIw adds λ only to "
      "the diagonal, λ·np.eye(degree + 1)."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam)[::-1],
      "Your coefficients are in np.polyfit's order, highest power first: return w₀, w₁, ..., w_degree "
@@ -332,7 +332,7 @@ RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: np.linalg.solve(_design(x, d).T @ _design(x, d) + lam * np.eye(d + 1),
                                           _design(x, d).T @ (y - y.mean())),
      "You centred y but did not put its mean back: with the prior on every coefficient, fit the raw y, "
-     "w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam)[:-1] if d >= 1 else None,
      "You returned one coefficient too few: a polynomial of degree d has d + 1 coefficients w₀, ..., w_d."),
     (lambda x, y, d, lam: _ridge(x, y, d + 1, lam),
@@ -360,7 +360,7 @@ def _check_ridge(function: Callable) -> str:
     return _check(function, "ridge_fit", _ridge_probes(), _ridge, RIDGE_MISTAKES, _as_coefficients,
                   _ridge_compare, _describe_ridge,
                   "fits (degrees 0 to 5, λ from 0.3 to 4, y scaled by 1e±6, near-tied x, one point and three "
-                  "coefficients): w = (ΦᵀΦ + λI)⁻¹ Φᵀ y, the intercept penalised too")
+                  "coefficients): w = (XᵀX + λI)⁻¹ Xᵀ y, the intercept penalised too")
 
 
 def ridge_fit(function: Callable) -> Result:
@@ -368,7 +368,7 @@ def ridge_fit(function: Callable) -> Result:
 
     The answer is the ``degree + 1`` coefficients ``w_0, ..., w_degree`` (constant first)
     minimising ``Σ (y_n − Σ_j w_j x_n^j)² + lam · Σ_j w_j²``, every coefficient penalised,
-    that is ``w = (ΦᵀΦ + lam·I)⁻¹ Φᵀ y`` with ``Φ[n, j] = x_n ** j``.
+    that is ``w = (XᵀX + lam·I)⁻¹ Xᵀ y`` with ``X[n, j] = x_n ** j``.
 
     Examples
     --------
