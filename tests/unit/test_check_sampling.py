@@ -198,8 +198,10 @@ def ridge_gradient_descent_free(x, y, d, lam):   # polynomial.polyvander, the co
     return np.linalg.inv(phi.T @ phi + lam * np.identity(d + 1)) @ phi.T @ y
 
 
-def ridge_dual(x, y, d, lam):                    # w = Xᵀ (XXᵀ + λI)⁻¹ y, the n × n system: the same w
+def ridge_dual(x, y, d, lam):                    # w = Xᵀ (XXᵀ + λI)⁻¹ y, the n × n system: the same w for λ > 0
     phi = np.vander(x, d + 1, increasing=True)
+    if lam == 0:                                 # XXᵀ is singular when n > d + 1: the MLE by least squares
+        return np.linalg.lstsq(phi, y, rcond=None)[0]
     return phi.T @ np.linalg.solve(phi @ phi.T + lam * np.eye(len(x)), y)
 
 
@@ -283,6 +285,15 @@ def test_ridge_wrong_only_for_large_y_fails():
     def big_wrong(x, y, d, lam):
         return ridge_solve(x, y, d, lam) if np.abs(y).max() < 1e3 else plain_lstsq(x, y, d, lam)
     assert not check.ridge_fit(big_wrong)
+
+
+def test_ridge_that_divides_by_lambda_fails_at_lambda_0():   # the chapter's slider starts at λ = 0, the MLE
+    def over_lambda(x, y, d, lam):
+        phi = np.vander(x, d + 1, increasing=True)
+        return np.linalg.solve(phi.T @ phi / lam + np.eye(d + 1), phi.T @ y / lam)
+    with np.errstate(all="ignore"):
+        result = check.ridge_fit(over_lambda)
+    assert not result and "λ = 0," in result.message, result.message
 
 
 def test_ridge_pinv_without_lambda_fails_on_the_single_point():

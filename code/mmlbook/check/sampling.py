@@ -276,6 +276,7 @@ def _ridge_probes() -> list[tuple[np.ndarray, np.ndarray, int, float]]:
         (near, np.array([1.0, 1.1, 0.9, 3.0, 3.2]), 2, 0.3),
         (np.array([0.5]), np.array([2.0]), 2, 1.0),   # one point, three coefficients: only lam > 0 makes it unique
         (x, y, 0, 3.0),                  # degree 0: a shrunk mean
+        (x2, y2, 2, 0.0),                # λ = 0, independent columns: the MLE, which the chapter's slider draws
     ]
 
 
@@ -359,7 +360,7 @@ def _describe_ridge(args, got, want) -> str:
 def _check_ridge(function: Callable) -> str:
     return _check(function, "ridge_fit", _ridge_probes(), _ridge, RIDGE_MISTAKES, _as_coefficients,
                   _ridge_compare, _describe_ridge,
-                  "fits (degrees 0 to 5, λ from 0.3 to 4, y scaled by 1e±6, near-tied x, one point and three "
+                  "fits (degrees 0 to 5, λ = 0 and from 0.3 to 4, y scaled by 1e±6, near-tied x, one point and three "
                   "coefficients): w = (XᵀX + λI)⁻¹ Xᵀ y, the intercept penalised too")
 
 
