@@ -17,7 +17,7 @@ Machine Learning & Data Science* (MLE and MAP),
   prior: ``(alpha + heads, beta + tails)``.
 
 Each checker calls the reader's function on several probes (data scaled by 1e6 and 1e-6,
-a single observation, weights that add up to 0.995, ties, a nearly collinear design) and
+a single observation, weights that add up to 0.995, ties, a nearly collinear design, λ = 0, no flips) and
 compares with the right answer within a tolerance relative to the answer's scale, so
 that loops, lists, ``np.polyfit``-style solvers and float32 pass. When they differ it
 looks for a typical mistake and names it.
