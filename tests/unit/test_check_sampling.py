@@ -114,6 +114,12 @@ def sd_not_normalised(x, w):
     (lambda x, w: (np.average(x, weights=w), np.average(np.abs(x - np.average(x, weights=w)), weights=w)),
      "absolute"),
     (lambda x, w: mle_average(x, w)[::-1], "(σ, μ)"),
+    # n − 1 written as learners write it: only the raw-data probes see the same n − 1 in all of these
+    (lambda x, w: (np.average(x, weights=w), np.sqrt(np.sum(w * (x - np.average(x, weights=w)) ** 2) / (len(x) - 1))),
+     "n − 1"),
+    (lambda x, w: (np.average(x, weights=w), np.sqrt(np.cov(x, aweights=w))), "n − 1"),
+    (lambda x, w: (np.average(x, weights=w),
+                   np.std(x, ddof=1) if np.all(w == 1) else mle_average(x, w)[1]), "On raw data"),
     (lambda x, w: None, "return statement"),
     (lambda x, w: np.average(x, weights=w), "pair"),
     (lambda x, w: {"mean": 0.0, "sd": 1.0}, "keys"),
@@ -152,7 +158,7 @@ def ridge_solve(x, y, d, lam):
     return np.linalg.solve(phi.T @ phi + lam * np.eye(d + 1), phi.T @ y)
 
 
-def ridge_augmented_lstsq(x, y, d, lam):       # least squares on [Φ; √λ I] w ≈ [y; 0]
+def ridge_augmented_lstsq(x, y, d, lam):       # least squares on [X; √λ I] w ≈ [y; 0]
     phi = np.vander(x, d + 1, increasing=True)
     a = np.vstack([phi, np.sqrt(lam) * np.eye(d + 1)])
     b = np.concatenate([y, np.zeros(d + 1)])
@@ -192,8 +198,31 @@ def ridge_gradient_descent_free(x, y, d, lam):   # polynomial.polyvander, the co
     return np.linalg.inv(phi.T @ phi + lam * np.identity(d + 1)) @ phi.T @ y
 
 
+def ridge_dual(x, y, d, lam):                    # w = Xᵀ (XXᵀ + λI)⁻¹ y, the n × n system: the same w for λ > 0
+    phi = np.vander(x, d + 1, increasing=True)
+    if lam == 0:                                 # XXᵀ is singular when n > d + 1: the MLE by least squares
+        return np.linalg.lstsq(phi, y, rcond=None)[0]
+    return phi.T @ np.linalg.solve(phi @ phi.T + lam * np.eye(len(x)), y)
+
+
+def ridge_sklearn(x, y, d, lam):
+    from sklearn.linear_model import Ridge
+    return Ridge(alpha=lam, fit_intercept=False).fit(np.vander(x, d + 1, increasing=True), y).coef_
+
+
+def ridge_polyfit_order_reversed(x, y, d, lam):  # highest power first, then reversed: right
+    a = np.vstack([np.vander(x, d + 1), np.sqrt(lam) * np.eye(d + 1)])
+    return np.linalg.lstsq(a, np.r_[y, np.zeros(d + 1)], rcond=None)[0][::-1]
+
+
+def ridge_float32_augmented(x, y, d, lam):
+    a = np.vstack([np.vander(x, d + 1, increasing=True), np.sqrt(lam) * np.eye(d + 1)]).astype(np.float32)
+    return np.linalg.lstsq(a, np.r_[y, np.zeros(d + 1)].astype(np.float32), rcond=None)[0]
+
+
 @pytest.mark.parametrize("function", [ridge_solve, ridge_augmented_lstsq, ridge_loops, ridge_float32, ridge_svd,
-                                      ridge_column, ridge_gradient_descent_free])
+                                      ridge_column, ridge_gradient_descent_free, ridge_dual, ridge_sklearn,
+                                      ridge_polyfit_order_reversed, ridge_float32_augmented])
 def test_right_ridge_fits_pass(function):
     result = check.ridge_fit(function)
     assert result, result.message
@@ -214,12 +243,23 @@ def plain_lstsq(x, y, d, lam):
     return np.linalg.lstsq(np.vander(x, d + 1, increasing=True), y, rcond=None)[0]
 
 
+def sklearn_intercept(x, y, d, lam):          # scikit-learn's own intercept: fitted, never penalised
+    from sklearn.linear_model import Ridge
+    if d == 0:
+        return np.array([np.mean(y)])
+    model = Ridge(alpha=lam).fit(np.vander(x, d + 1, increasing=True)[:, 1:], y)
+    return np.r_[model.intercept_, model.coef_]
+
+
 @pytest.mark.parametrize("function, phrase", [
     (plain_lstsq, "ignored λ"),
     (no_intercept, "intercept"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, 2 * lam), "doubled"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, lam / 2), "halved"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, lam * len(x)), "multiplied by n"),
+    (lambda x, y, d, lam: ridge_solve(x, y, d, lam / len(x)), "divided by n"),
+    (lambda x, y, d, lam: ridge_penalty(x, y, d, lam, lam * np.diag([1.0] + [0.0] * d)), "only the intercept"),
+    (sklearn_intercept, "intercept"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, lam**2), "λ²"),
     (lambda x, y, d, lam: ridge_solve(x, y, d, np.sqrt(lam)), "√λ"),
     (lambda x, y, d, lam: ridge_penalty(x, y, d, lam, lam * np.ones((d + 1, d + 1))), "every entry"),
@@ -247,8 +287,17 @@ def test_ridge_wrong_only_for_large_y_fails():
     assert not check.ridge_fit(big_wrong)
 
 
+def test_ridge_that_divides_by_lambda_fails_at_lambda_0():   # the chapter's slider starts at λ = 0, the MLE
+    def over_lambda(x, y, d, lam):
+        phi = np.vander(x, d + 1, increasing=True)
+        return np.linalg.solve(phi.T @ phi / lam + np.eye(d + 1), phi.T @ y / lam)
+    with np.errstate(all="ignore"):
+        result = check.ridge_fit(over_lambda)
+    assert not result and "λ = 0," in result.message, result.message
+
+
 def test_ridge_pinv_without_lambda_fails_on_the_single_point():
-    def pinv(x, y, d, lam):    # right whenever ΦᵀΦ is invertible... except it ignores λ
+    def pinv(x, y, d, lam):    # right whenever XᵀX is invertible... except it ignores λ
         return np.linalg.pinv(np.vander(x, d + 1, increasing=True)) @ y
     assert not check.ridge_fit(pinv)
 
@@ -260,6 +309,8 @@ def test_ridge_pinv_without_lambda_fails_on_the_single_point():
     lambda a, b, f: (a + sum(1 for v in f if v == 1), b + sum(1 for v in f if v == 0)),
     lambda a, b, f: {"alpha": a + np.count_nonzero(f), "beta": b + np.count_nonzero(f == 0)},
     lambda a, b, f: np.float32([a + f.sum(), b + (1 - f).sum()]),
+    lambda a, b, f: (a + list(f).count(1), b + list(f).count(0)),
+    lambda a, b, f: (a + np.sum(f == 1), b + np.sum(f == 0)),
 ])
 def test_right_beta_posteriors_pass(function):
     result = check.beta_posterior(function)
@@ -284,6 +335,13 @@ def _t(f):
     (lambda a, b, f: (a + _h(f) + 1, b + _t(f) + 1), "added 1"),
     (lambda a, b, f: (a * _h(f), b * _t(f)), "multiplied"),
     (lambda a, b, f: (a + f.mean(), b + 1 - f.mean()) if len(f) else (a, b), "fractions"),
+    (lambda a, b, f: (a + _h(f), b), "left β"),
+    (lambda a, b, f: (a + _h(f), b + _h(f)), "heads to both"),
+    (lambda a, b, f: (a + _h(f) + 1, b + _t(f)), "one too large"),
+    (lambda a, b, f: (a, b), "returned the prior"),
+    (lambda a, b, f: ((a + _h(f)) / (a + b + len(f)),
+                      (a + _h(f)) * (b + _t(f)) / ((a + b + len(f)) ** 2 * (a + b + len(f) + 1))), "mean and variance"),
+    (lambda a, b, f: ((a + _h(f) - 1) / (a + b + len(f) - 2),), "pair"),      # the posterior mode
     (lambda a, b, f: (a + _h(f)) / (a + b + len(f)), "pair"),
     (lambda a, b, f: None, "return statement"),
 ])

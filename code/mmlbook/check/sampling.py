@@ -11,13 +11,13 @@ Machine Learning & Data Science* (MLE and MAP),
 * ``ridge_fit(x, y, degree, lam)``: the MAP coefficients ``w_0, ..., w_degree`` (constant
   first) of the polynomial ``w_0 + w_1 x + ... + w_degree x^degree`` under Gaussian noise and
   a Gaussian prior on *every* coefficient, the intercept included, which minimise
-  ``Σ (y_n − f(x_n))² + lam · Σ_j w_j²``: ``w = (ΦᵀΦ + lam·I)⁻¹ Φᵀ y``;
+  ``Σ (y_n − f(x_n))² + lam · Σ_j w_j²``: ``w = (XᵀX + lam·I)⁻¹ Xᵀ y``;
 * ``beta_posterior(alpha, beta, flips)``: the parameters ``(alpha', beta')`` of the Beta
   posterior after the coin flips ``flips`` (1 for heads, 0 for tails) from a Beta(alpha, beta)
   prior: ``(alpha + heads, beta + tails)``.
 
 Each checker calls the reader's function on several probes (data scaled by 1e6 and 1e-6,
-a single observation, weights that add up to 0.995, ties, a nearly collinear design) and
+a single observation, weights that add up to 0.995, ties, a nearly collinear design, λ = 0, no flips) and
 compares with the right answer within a tolerance relative to the answer's scale, so
 that loops, lists, ``np.polyfit``-style solvers and float32 pass. When they differ it
 looks for a typical mistake and names it.
@@ -153,6 +153,13 @@ def _mle_compare(got: np.ndarray, want: np.ndarray) -> bool:
             and abs(float(got[1] - want[1])) <= 5 * _MLE_RTOL * abs(float(want[1])) + 1e-7 * scale)
 
 
+def _raw_only(x, w, sd):
+    """(mean, sd(x)) where every weight is 1; undefined (ValueError) elsewhere, so _matches skips those probes."""
+    if not np.all(w == 1):
+        raise ValueError("defined on raw data only")
+    return np.array([np.mean(x), sd(x)])
+
+
 def _var(x, w):
     return np.sum(w * (x - _wmean(x, w)) ** 2) / np.sum(w)
 
@@ -193,6 +200,12 @@ MLE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "sqrt(Σ w (x − μ̂)² / Σ w)."),
     (lambda x, w: _right_mle(x, w)[::-1],
      "You returned (σ, μ): the checker expects the pair (μ, σ)."),
+    # last, being the loosest: defined on raw data only (weights all 1), so it names np.std(x, ddof=1),
+    # a divisor len(x) − 1 and np.cov(x, aweights=w) (ddof=1) whatever they do with real weights
+    (lambda x, w: _raw_only(x, w, lambda v: np.std(v, ddof=1)),
+     "On raw data (weights all 1) your σ divides by n − 1 (np.std(x, ddof=1), or a divisor len(x) − 1): that "
+     "makes the variance unbiased, but the maximum of the likelihood divides by n (for weights, by Σ w): "
+     "σ̂² = Σ w (x − μ̂)² / Σ w."),
 )
 
 
@@ -263,6 +276,7 @@ def _ridge_probes() -> list[tuple[np.ndarray, np.ndarray, int, float]]:
         (near, np.array([1.0, 1.1, 0.9, 3.0, 3.2]), 2, 0.3),
         (np.array([0.5]), np.array([2.0]), 2, 1.0),   # one point, three coefficients: only lam > 0 makes it unique
         (x, y, 0, 3.0),                  # degree 0: a shrunk mean
+        (x2, y2, 2, 0.0),                # λ = 0, independent columns: the MLE, which the chapter's slider draws
     ]
 
 
@@ -277,29 +291,41 @@ def _no_intercept_penalty(d: int) -> np.ndarray:
     return p
 
 
+def _only_intercept_penalty(d: int) -> np.ndarray:
+    p = np.zeros((d + 1, d + 1))
+    p[0, 0] = 1.0
+    return p
+
+
 #: (what a wrong ridge fit computes, what to tell its author)
 RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: _ridge(x, y, d, 0.0),
      "You ignored λ: that is the maximum-likelihood (least-squares) fit. The MAP fit adds λ to the "
-     "diagonal of ΦᵀΦ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "diagonal of XᵀX: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam, _no_intercept_penalty(d)),
      "You left the intercept w₀ unpenalised: this chapter puts the Gaussian prior on every coefficient, "
-     "the intercept too, so λ is added to every diagonal entry of ΦᵀΦ (λI, not λ·diag(0, 1, ..., 1))."),
+     "the intercept too, so λ is added to every diagonal entry of XᵀX (λI, not λ·diag(0, 1, ..., 1))."),
     (lambda x, y, d, lam: _ridge(x, y, d, 2 * lam),
-     "Your λ is doubled: you minimised ½‖y − Φw‖² + λ‖w‖². The chapter's objective is ‖y − Φw‖² + λ‖w‖², "
-     "whose gradient 2Φᵀ(Φw − y) + 2λw vanishes at w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "Your λ is doubled: you minimised ½‖y − Xw‖² + λ‖w‖². The chapter's objective is ‖y − Xw‖² + λ‖w‖², "
+     "whose gradient 2Xᵀ(Xw − y) + 2λw vanishes at w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam / 2),
-     "Your λ is halved: you minimised ‖y − Φw‖² + (λ/2)‖w‖². The chapter's objective is "
-     "‖y − Φw‖² + λ‖w‖²: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "Your λ is halved: you minimised ‖y − Xw‖² + (λ/2)‖w‖². The chapter's objective is "
+     "‖y − Xw‖² + λ‖w‖²: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam * x.size),
-     "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Φw‖² + λ‖w‖² (scikit-learn's "
-     "convention differs again). The chapter's objective is the sum ‖y − Φw‖² + λ‖w‖²."),
+     "Your λ is multiplied by n: you minimised the mean squared error (1/n)‖y − Xw‖² + λ‖w‖². The "
+     "chapter's objective, like scikit-learn's Ridge, is the sum ‖y − Xw‖² + λ‖w‖²."),
+    (lambda x, y, d, lam: _ridge(x, y, d, lam / x.size),
+     "Your λ is divided by n: the chapter's objective is the sum ‖y − Xw‖² + λ‖w‖², not the mean, so λ is "
+     "added to XᵀX as it is: w = (XᵀX + λI)⁻¹ Xᵀ y."),
+    (lambda x, y, d, lam: _ridge(x, y, d, lam, _only_intercept_penalty(d)),
+     "You penalised only the intercept w₀: the prior is on every coefficient, so λ is added to every "
+     "diagonal entry of XᵀX, λ·np.eye(degree + 1)."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam**2),
-     "You used λ² where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "You used λ² where the objective has λ: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, np.sqrt(lam)),
-     "You used √λ where the objective has λ: w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "You used √λ where the objective has λ: w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam, np.ones((d + 1, d + 1))),
-     "You added λ to every entry of ΦᵀΦ (a matrix of ones): the penalty λ‖w‖² = λ wᵀIw adds λ only to "
+     "You added λ to every entry of XᵀX (a matrix of ones): the penalty λ‖w‖² = λ wᵀIw adds λ only to "
      "the diagonal, λ·np.eye(degree + 1)."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam)[::-1],
      "Your coefficients are in np.polyfit's order, highest power first: return w₀, w₁, ..., w_degree "
@@ -307,7 +333,7 @@ RIDGE_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
     (lambda x, y, d, lam: np.linalg.solve(_design(x, d).T @ _design(x, d) + lam * np.eye(d + 1),
                                           _design(x, d).T @ (y - y.mean())),
      "You centred y but did not put its mean back: with the prior on every coefficient, fit the raw y, "
-     "w = (ΦᵀΦ + λI)⁻¹ Φᵀ y."),
+     "w = (XᵀX + λI)⁻¹ Xᵀ y."),
     (lambda x, y, d, lam: _ridge(x, y, d, lam)[:-1] if d >= 1 else None,
      "You returned one coefficient too few: a polynomial of degree d has d + 1 coefficients w₀, ..., w_d."),
     (lambda x, y, d, lam: _ridge(x, y, d + 1, lam),
@@ -334,8 +360,8 @@ def _describe_ridge(args, got, want) -> str:
 def _check_ridge(function: Callable) -> str:
     return _check(function, "ridge_fit", _ridge_probes(), _ridge, RIDGE_MISTAKES, _as_coefficients,
                   _ridge_compare, _describe_ridge,
-                  "fits (degrees 0 to 5, λ from 0.3 to 4, y scaled by 1e±6, near-tied x, one point and three "
-                  "coefficients): w = (ΦᵀΦ + λI)⁻¹ Φᵀ y, the intercept penalised too")
+                  "fits (degrees 0 to 5, λ = 0 and from 0.3 to 4, y scaled by 1e±6, near-tied x, one point and three "
+                  "coefficients): w = (XᵀX + λI)⁻¹ Xᵀ y, the intercept penalised too")
 
 
 def ridge_fit(function: Callable) -> Result:
@@ -343,7 +369,7 @@ def ridge_fit(function: Callable) -> Result:
 
     The answer is the ``degree + 1`` coefficients ``w_0, ..., w_degree`` (constant first)
     minimising ``Σ (y_n − Σ_j w_j x_n^j)² + lam · Σ_j w_j²``, every coefficient penalised,
-    that is ``w = (ΦᵀΦ + lam·I)⁻¹ Φᵀ y`` with ``Φ[n, j] = x_n ** j``.
+    that is ``w = (XᵀX + lam·I)⁻¹ Xᵀ y`` with ``X[n, j] = x_n ** j``.
 
     Examples
     --------
@@ -415,6 +441,18 @@ BETA_MISTAKES: tuple[tuple[Callable[..., Any], str], ...] = (
      "exponents: Beta(α + heads, β + tails)."),
     (lambda a, b, f: np.array([a + _heads(f) / f.size, b + _tails(f) / f.size]),
      "You added the fractions of heads and tails: add the counts, Beta(α + heads, β + tails)."),
+    (lambda a, b, f: np.array([a + _heads(f), b]),
+     "You added the heads to α but left β as it was: the tails go to β, Beta(α + heads, β + tails)."),
+    (lambda a, b, f: np.array([a + _heads(f), b + _heads(f)]),
+     "You added the heads to both parameters: β gains the tails, n − heads."),
+    (lambda a, b, f: np.array([a + _heads(f) + 1, b + _tails(f)]) if f.size else None,
+     "Your α is one too large: the posterior is Beta(α + heads, β + tails), with no extra 1."),
+    (lambda a, b, f: np.array([a, b]) if f.size else None,
+     "You returned the prior: the posterior adds the heads to α and the tails to β."),
+    (lambda a, b, f: np.array([(a + _heads(f)) / (a + b + f.size),
+                               (a + _heads(f)) * (b + _tails(f)) / ((a + b + f.size) ** 2 * (a + b + f.size + 1))]),
+     "You returned the posterior's mean and variance: the checker asks for its parameters "
+     "(α + heads, β + tails)."),
 )
 
 
