@@ -77,6 +77,9 @@ def _margin(crit, sd, n):
     (lambda m, s, n, lv: None, "return statement"),
     (lambda m, s, n, lv: {"centre": m}, "keys"),
     (lambda m, s, n, lv: np.array(ci_scipy(m, s, n, lv)) * (1 + 1e-3), "should give"),
+    (lambda m, s, n, lv: stats.t.interval(lv, n - 2, loc=m, scale=s / math.sqrt(n)), "should give"),
+    (lambda m, s, n, lv: stats.t.interval(lv, n - 1, loc=m, scale=s * math.sqrt((n - 1) / n) / math.sqrt(n)),
+     "should give"),                                             # s turned into the 1/n standard deviation
 ])
 def test_wrong_intervals_are_named(function, phrase):
     result = check.t_confidence_interval(function)
@@ -213,6 +216,14 @@ def welch_sign_flips_one_sided(m1, s1, n1, m2, s2, n2, alternative="two-sided"):
     (lambda *a: {"t": 0.0, "p": 1.0}, "keys"),
     (lambda *a: None, "return statement"),
     (lambda *a: with_p(lambda t, df: 2 * stats.t.sf(abs(t), df) * 1.01, *a), "should give p_value"),
+    (lambda *a: with_df(lambda s1, n1, s2, n2: round(welch_df(s1, n1, s2, n2)), *a), "should give df"),
+    (lambda *a: with_df(lambda s1, n1, s2, n2: math.ceil(welch_df(s1, n1, s2, n2)), *a), "should give df"),
+    (lambda *a: with_df(lambda s1, n1, s2, n2: n1 + n2, *a), "should give df"),
+    (lambda *a: with_df(lambda s1, n1, s2, n2: welch_df(s1, n2, s2, n1), *a), "should give df"),  # n swapped
+    (lambda *a: with_t(lambda m1, s1, n1, m2, s2, n2: (m1 - m2) / math.sqrt(s1**2 / n2 + s2**2 / n1), *a),
+     "should give t"),                                                                   # n swapped
+    (lambda *a: with_p(lambda t, df: 2 * (stats.norm.sf(abs(t)) if df > 30 else stats.t.sf(abs(t), df)), *a),
+     "should give p_value"),                                                # "normal for large df"
 ])
 def test_wrong_welch_tests_are_named(function, phrase):
     result = check.welch_test(function)
@@ -254,7 +265,13 @@ def z_mmlbook(x1, n1, x2, n2):
     return two_proportion_z_test(x1, n1, x2, n2)
 
 
-@pytest.mark.parametrize("function", [z_loops, z_dict, z_float32, z_alternative, z_mmlbook])
+def z_chi2(x1, n1, x2, n2):
+    # z² is the chi-squared statistic of the 2×2 table without continuity correction: the same p-value
+    p = stats.chi2_contingency([[x1, n1 - x1], [x2, n2 - x2]], correction=False).pvalue
+    return z_dict(x1, n1, x2, n2)["z_statistic"], p
+
+
+@pytest.mark.parametrize("function", [z_loops, z_dict, z_float32, z_alternative, z_mmlbook, z_chi2])
 def test_right_proportion_tests_pass(function):
     result = check.proportion_z_test(function)
     assert result, result.message
@@ -298,6 +315,13 @@ def _pool(x1, n1, x2, n2):
     (lambda *a: z_p_with(lambda z: 2 * stats.t.sf(abs(z), 5), *a), "should give p_value"),
     (lambda x1, n1, x2, n2, alternative="two-sided": z_dict(x1, n1, x2, n2), "returned the two-sided"),
     (lambda *a: z_dict(*a)["z_statistic"], "shape"),
+    (lambda *a: z_with(lambda x1, n1, x2, n2: (x1 / n2 - x2 / n2) / math.sqrt(
+        _pool(x1, n1, x2, n2) * (1 - _pool(x1, n1, x2, n2)) * (1 / n1 + 1 / n2)), *a), "should give z"),
+    (lambda *a: z_with(lambda x1, n1, x2, n2: (x1 / n1 - x2 / n2) / math.sqrt(
+        _pool(x1, n1, x2, n2) * (1 - _pool(x1, n1, x2, n2)) * (1 / (n1 - 1) + 1 / (n2 - 1))), *a), "should give z"),
+    (lambda *a: z_with(lambda x1, n1, x2, n2: np.sign(x1 / n1 - x2 / n2) * (abs(x1 / n1 - x2 / n2)
+        - (1 / n1 + 1 / n2) / 2) / math.sqrt(_pool(x1, n1, x2, n2) * (1 - _pool(x1, n1, x2, n2)) * (1 / n1 + 1 / n2)),
+        *a), "should give z"),                                             # Yates' continuity correction
 ])
 def test_wrong_proportion_tests_are_named(function, phrase):
     result = check.proportion_z_test(function)
