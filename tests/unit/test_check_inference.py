@@ -78,8 +78,7 @@ def _margin(crit, sd, n):
     (lambda m, s, n, lv: {"centre": m}, "keys"),
     (lambda m, s, n, lv: np.array(ci_scipy(m, s, n, lv)) * (1 + 1e-3), "should give"),
     (lambda m, s, n, lv: stats.t.interval(lv, n - 2, loc=m, scale=s / math.sqrt(n)), "should give"),
-    (lambda m, s, n, lv: stats.t.interval(lv, n - 1, loc=m, scale=s * math.sqrt((n - 1) / n) / math.sqrt(n)),
-     "should give"),                                             # s turned into the 1/n standard deviation
+    (lambda m, s, n, lv: ci_scipy(m, s * math.sqrt((n - 1) / n), n, lv), "should give"),                                             # s turned into the 1/n standard deviation
 ])
 def test_wrong_intervals_are_named(function, phrase):
     result = check.t_confidence_interval(function)
